@@ -1,0 +1,66 @@
+using Baihe.Data.Brands;
+using Baihe.Data.Communities;
+using Baihe.Data.Database;
+using Baihe.Data.Overview;
+using Baihe.Data.Tasks;
+using Baihe.Data.Teams;
+using Baihe.Data.Wishes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Baihe.Data;
+
+/// <summary>Registers Baihe's data access.</summary>
+public static class BaiheDataServices
+{
+    /// <summary>The default embedded database, relative to the app's content root.</summary>
+    public const string DefaultSqliteFile = "data/baihe.db";
+
+    /// <summary>
+    /// Reads <c>Database:Provider</c> (Sqlite by default, or SqlServer) and <c>ConnectionStrings:Baihe</c>.
+    /// Without a connection string, SQLite uses <see cref="DefaultSqliteFile"/> under <paramref name="contentRoot"/>.
+    /// </summary>
+    public static DatabaseOptions ReadOptions(IConfiguration configuration, string contentRoot)
+    {
+        var providerText = configuration["Database:Provider"];
+        DatabaseProvider provider;
+        if (string.IsNullOrWhiteSpace(providerText))
+        {
+            provider = DatabaseProvider.Sqlite;
+        }
+        else if (!Enum.TryParse(providerText, ignoreCase: true, out provider) || !Enum.IsDefined(provider))
+        {
+            throw new InvalidOperationException($"Database:Provider must be 'Sqlite' or 'SqlServer', not '{providerText}'.");
+        }
+
+        var connectionString = configuration.GetConnectionString("Baihe");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider == DatabaseProvider.SqlServer)
+            {
+                throw new InvalidOperationException("Database:Provider is SqlServer, so ConnectionStrings:Baihe must be set.");
+            }
+            connectionString = $"Data Source={Path.Combine(contentRoot, DefaultSqliteFile)}";
+        }
+        return new DatabaseOptions(provider, connectionString);
+    }
+
+    /// <summary>Registers the connection factory, the clock, the seeder and every query class as singletons.</summary>
+    public static IServiceCollection AddBaiheData(this IServiceCollection services, DatabaseOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<DbConnectionFactory>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<BaiheClock>();
+        services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<HealthQueries>();
+        services.AddSingleton<CommunityQueries>();
+        services.AddSingleton<OverviewQueries>();
+        services.AddSingleton<BrandQueries>();
+        services.AddSingleton<TeamQueries>();
+        services.AddSingleton<TaskQueries>();
+        services.AddSingleton<WishQueries>();
+        return services;
+    }
+}

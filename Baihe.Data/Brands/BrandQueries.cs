@@ -1,0 +1,90 @@
+using Baihe.Data.Database;
+using Dapper;
+
+namespace Baihe.Data.Brands;
+
+/// <summary>A brand of the matrix; the umbrella brand has no parent.</summary>
+public sealed record BrandRow
+{
+    public int Id { get; init; }
+    public int? ParentBrandId { get; init; }
+    public string Name { get; init; } = "";
+    public string? Description { get; init; }
+}
+
+/// <summary>A team under a brand, with its active roster size.</summary>
+public sealed record BrandTeamRow
+{
+    public int Id { get; init; }
+    public int BrandId { get; init; }
+    public string Name { get; init; } = "";
+    public string Kind { get; init; } = "";
+    public bool IsSample { get; init; }
+    public int Members { get; init; }
+}
+
+/// <summary>An active member of a team, for the leaves of the tree.</summary>
+public sealed record BrandMemberRow
+{
+    public int TeamId { get; init; }
+    public int MemberId { get; init; }
+    public string Name { get; init; } = "";
+    public string Role { get; init; } = "";
+    public bool IsNeighbourLead { get; init; }
+}
+
+/// <summary>The brand → team → member tree of one community.</summary>
+public sealed record BrandMatrix(
+    IReadOnlyList<BrandRow> Brands,
+    IReadOnlyList<BrandTeamRow> Teams,
+    IReadOnlyList<BrandMemberRow> Members,
+    int NeighbourLeads);
+
+/// <summary>Reads the brand matrix.</summary>
+public sealed class BrandQueries(DbConnectionFactory db)
+{
+    private const string BrandsSql = """
+        SELECT b.Id, b.ParentBrandId, b.Name, b.Description
+        FROM Brand b
+        ORDER BY b.SortOrder, b.Id;
+        """;
+
+    private const string TeamsSql = """
+        SELECT t.Id, t.BrandId, t.Name, t.Kind, t.IsSample, COUNT(ms.Id) AS Members
+        FROM Team t
+        LEFT JOIN Membership ms ON ms.TeamId = t.Id AND ms.LeftOn IS NULL
+        WHERE t.CommunityId = @CommunityId
+        GROUP BY t.Id, t.BrandId, t.Name, t.Kind, t.IsSample, t.SortOrder
+        ORDER BY t.SortOrder;
+        """;
+
+    private const string MembersSql = """
+        SELECT ms.TeamId, m.Id AS MemberId, m.Name, ms.Role, m.IsNeighbourLead
+        FROM Membership ms
+        JOIN Team t ON t.Id = ms.TeamId
+        JOIN Member m ON m.Id = ms.MemberId
+        WHERE t.CommunityId = @CommunityId AND ms.LeftOn IS NULL
+        ORDER BY ms.TeamId,
+                 CASE ms.Role WHEN 'Lead' THEN 0 WHEN 'Deputy' THEN 1 ELSE 2 END,
+                 ms.JoinedOn, m.Id;
+        """;
+
+    private const string NeighbourLeadsSql = """
+        SELECT COUNT(*)
+        FROM Member m
+        JOIN Grid g ON g.Id = m.GridId
+        WHERE g.CommunityId = @CommunityId AND m.IsNeighbourLead = 1;
+        """;
+
+    /// <summary>Loads the whole tree of a community; it is small (hundreds of rows), so one read serves the page.</summary>
+    public async Task<BrandMatrix> LoadAsync(int communityId, CancellationToken ct = default)
+    {
+        var args = new { CommunityId = communityId };
+        await using var conn = await db.OpenAsync(ct);
+        var brands = await conn.QueryAsync<BrandRow>(new CommandDefinition(BrandsSql, cancellationToken: ct));
+        var teams = await conn.QueryAsync<BrandTeamRow>(new CommandDefinition(TeamsSql, args, cancellationToken: ct));
+        var members = await conn.QueryAsync<BrandMemberRow>(new CommandDefinition(MembersSql, args, cancellationToken: ct));
+        var leads = await conn.ExecuteScalarAsync<int>(new CommandDefinition(NeighbourLeadsSql, args, cancellationToken: ct));
+        return new BrandMatrix(brands.AsList(), teams.AsList(), members.AsList(), leads);
+    }
+}

@@ -1,0 +1,79 @@
+using Baihe.Data.Database;
+using Dapper;
+
+namespace Baihe.Data.Communities;
+
+/// <summary>A community with its place in the hierarchy.</summary>
+public sealed record CommunityRow
+{
+    public int Id { get; init; }
+    public string Name { get; init; } = "";
+    public string SubDistrict { get; init; } = "";
+    public string District { get; init; } = "";
+    public string City { get; init; } = "";
+    public string? Description { get; init; }
+}
+
+/// <summary>A grid (网格) of a community.</summary>
+public sealed record GridRow
+{
+    public int Id { get; init; }
+    public string Name { get; init; } = "";
+    public int Residents { get; init; }
+    public int NeighbourLeads { get; init; }
+}
+
+/// <summary>The community's profile: where it is, its honours and its grids.</summary>
+public sealed record CommunityProfile(CommunityRow Community, IReadOnlyList<string> Honours, IReadOnlyList<GridRow> Grids);
+
+/// <summary>Reads communities and their profile.</summary>
+public sealed class CommunityQueries(DbConnectionFactory db)
+{
+    private const string ListSql = """
+        SELECT c.Id, c.Name, s.Name AS SubDistrict, s.District, s.City, c.Description
+        FROM Community c
+        JOIN SubDistrict s ON s.Id = c.SubDistrictId
+        ORDER BY c.Id;
+        """;
+
+    /// <summary>All communities, oldest first; the first is the default one the dashboard opens on.</summary>
+    public async Task<IReadOnlyList<CommunityRow>> ListAsync(CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        var rows = await conn.QueryAsync<CommunityRow>(new CommandDefinition(ListSql, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    private const string HonoursSql = """
+        SELECT h.Title
+        FROM CommunityHonour h
+        WHERE h.CommunityId = @CommunityId
+        ORDER BY h.SortOrder;
+        """;
+
+    private const string GridsSql = """
+        SELECT g.Id, g.Name,
+               COUNT(m.Id) AS Residents,
+               COALESCE(SUM(CASE WHEN m.IsNeighbourLead = 1 THEN 1 ELSE 0 END), 0) AS NeighbourLeads
+        FROM Grid g
+        LEFT JOIN Member m ON m.GridId = g.Id
+        WHERE g.CommunityId = @CommunityId
+        GROUP BY g.Id, g.Name, g.SortOrder
+        ORDER BY g.SortOrder;
+        """;
+
+    /// <summary>The community's profile, or null when there is no such community.</summary>
+    public async Task<CommunityProfile?> ProfileAsync(int communityId, CancellationToken ct = default)
+    {
+        var community = (await ListAsync(ct)).FirstOrDefault(c => c.Id == communityId);
+        if (community is null)
+        {
+            return null;
+        }
+        await using var conn = await db.OpenAsync(ct);
+        var args = new { CommunityId = communityId };
+        var honours = await conn.QueryAsync<string>(new CommandDefinition(HonoursSql, args, cancellationToken: ct));
+        var grids = await conn.QueryAsync<GridRow>(new CommandDefinition(GridsSql, args, cancellationToken: ct));
+        return new CommunityProfile(community, honours.AsList(), grids.AsList());
+    }
+}

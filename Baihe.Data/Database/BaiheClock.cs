@@ -1,0 +1,46 @@
+namespace Baihe.Data.Database;
+
+/// <summary>
+/// The community's wall clock. Baihe runs for one place, so "today" and "this year" are China Standard Time
+/// whatever the server's zone; timestamps are stored as that local time.
+/// </summary>
+public sealed class BaiheClock(TimeProvider time)
+{
+    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    /// <summary>The current local time in China, to the second.</summary>
+    public DateTime Now
+    {
+        get
+        {
+            var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), China).DateTime;
+            return new DateTime(local.Ticks - local.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Unspecified);
+        }
+    }
+
+    /// <summary>Today's date in China.</summary>
+    public DateTime Today => Now.Date;
+
+    /// <summary>The calendar year up to now.</summary>
+    public Period ThisYear => Period.Year(Today.Year);
+}
+
+/// <summary>A half-open date range [From, To) computed in C# and passed to SQL as parameters.</summary>
+public readonly record struct Period(DateTime From, DateTime To)
+{
+    /// <summary>1 January to the next 1 January.</summary>
+    public static Period Year(int year) => new(new DateTime(year, 1, 1), new DateTime(year + 1, 1, 1));
+
+    /// <summary>The first month key (yyyyMM) in the period, for the indexed month columns.</summary>
+    public int FromMonth => From.Year * 100 + From.Month;
+
+    /// <summary>The last month key (yyyyMM) in the period, inclusive.</summary>
+    public int ToMonth
+    {
+        get
+        {
+            var last = To.AddDays(-1);
+            return last.Year * 100 + last.Month;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace Baihe.Data.Database;
+
+/// <summary>
+/// Opens one connection per call. Query classes are singletons and never hold a connection:
+/// a Blazor Server circuit runs concurrent events, and pooled connections are cheap to open.
+/// </summary>
+public sealed class DbConnectionFactory
+{
+    private readonly string _connectionString;
+
+    /// <summary>Creates a factory for the given engine and connection string.</summary>
+    public DbConnectionFactory(DatabaseOptions options)
+    {
+        Provider = options.Provider;
+        _connectionString = options.Provider == DatabaseProvider.Sqlite
+            ? NormaliseSqlite(options.ConnectionString)
+            : options.ConnectionString;
+    }
+
+    /// <summary>The engine, so a query class can choose the SQL text of its dialect.</summary>
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>True when running on the embedded SQLite engine.</summary>
+    public bool IsSqlite => Provider == DatabaseProvider.Sqlite;
+
+    /// <summary>The effective connection string (SQLite options normalised).</summary>
+    public string ConnectionString => _connectionString;
+
+    /// <summary>Opens a new connection; the caller disposes it.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
+    {
+        DbConnection conn = IsSqlite ? new SqliteConnection(_connectionString) : new SqlConnection(_connectionString);
+        try
+        {
+            await conn.OpenAsync(ct);
+            if (IsSqlite)
+            {
+                // Foreign keys are enforced by the connection string; the busy timeout is per connection.
+                await using var cmd = conn.CreateCommand();
+                cmd.CommandText = "PRAGMA busy_timeout = 5000;";
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+            return conn;
+        }
+        catch
+        {
+            await conn.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Opens a new connection synchronously (migrations and seeding at start-up).</summary>
+    public DbConnection Open() => OpenAsync().GetAwaiter().GetResult();
+
+    private static string NormaliseSqlite(string connectionString)
+    {
+        var b = new SqliteConnectionStringBuilder(connectionString)
+        {
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+        };
+        if (b.Mode == SqliteOpenMode.ReadWriteCreate && !string.IsNullOrEmpty(b.DataSource) && b.DataSource != ":memory:")
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(b.DataSource));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+        return b.ToString();
+    }
+}
