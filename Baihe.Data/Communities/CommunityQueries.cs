@@ -44,6 +44,13 @@ public sealed class CommunityQueries(DbConnectionFactory db)
         return rows.AsList();
     }
 
+    /// <summary>The community asked for, or the first one when none was asked for or it does not exist.</summary>
+    public async Task<CommunityRow?> ResolveAsync(int? communityId, CancellationToken ct = default)
+    {
+        var all = await ListAsync(ct);
+        return all.FirstOrDefault(c => c.Id == communityId) ?? all.FirstOrDefault();
+    }
+
     private const string HonoursSql = """
         SELECT h.Title
         FROM CommunityHonour h
