@@ -11,6 +11,8 @@ namespace Baihe.Data.Database;
 /// </summary>
 public static class DatabaseMigrator
 {
+    private const string WalSqlite = "PRAGMA journal_mode = WAL;";
+
     /// <summary>The scripts for an engine, ordered by their number.</summary>
     public static IReadOnlyList<SqlScript> Scripts(DatabaseProvider provider)
     {
@@ -35,7 +37,7 @@ public static class DatabaseMigrator
             {
                 conn.Open();
                 using var cmd = conn.CreateCommand();
-                cmd.CommandText = "PRAGMA journal_mode = WAL;";
+                cmd.CommandText = WalSqlite;
                 cmd.ExecuteNonQuery();
             }
             engine = DeployChanges.To.SqliteDatabase(factory.ConnectionString)

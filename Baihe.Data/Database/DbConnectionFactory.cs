@@ -10,6 +10,8 @@ namespace Baihe.Data.Database;
 /// </summary>
 public sealed class DbConnectionFactory
 {
+    private const string BusyTimeoutSqlite = "PRAGMA busy_timeout = 5000;";
+
     private readonly string _connectionString;
 
     /// <summary>Creates a factory for the given engine and connection string.</summary>
@@ -41,7 +43,7 @@ public sealed class DbConnectionFactory
             {
                 // Foreign keys are enforced by the connection string; the busy timeout is per connection.
                 await using var cmd = conn.CreateCommand();
-                cmd.CommandText = "PRAGMA busy_timeout = 5000;";
+                cmd.CommandText = BusyTimeoutSqlite;
                 await cmd.ExecuteNonQueryAsync(ct);
             }
             return conn;

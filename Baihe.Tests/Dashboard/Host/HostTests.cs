@@ -1,0 +1,97 @@
+using System.Net;
+using Baihe.Tests.TestSupport;
+using Microsoft.Data.Sqlite;
+
+namespace Baihe.Tests.Dashboard.Host;
+
+public class HostTests
+{
+    [Fact]
+    public async Task Home_Returns200WithTheCommunityAndItsFigures()
+    {
+        await using var app = new AppFactory();
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync("/");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("百合园社区", html);
+        Assert.Contains("今年办实事", html);
+        // Prerendered with the data, so the first paint already shows the figures.
+        Assert.Contains("kpi-value\">65", html);
+        Assert.Contains("kpi-value\">158", html);
+        Assert.True(File.Exists(app.DatabaseFile), "the embedded database file is created on first run");
+    }
+
+    [Theory]
+    [InlineData("/brands", "百合“共治圈”")]
+    [InlineData("/teams", "新火先锋队")]
+    [InlineData("/teams/1", "花名册")]
+    [InlineData("/tasks", "民呼我应")]
+    [InlineData("/wishes", "微心愿")]
+    public async Task EveryPage_AnswersInChinese(string path, string expected)
+    {
+        await using var app = new AppFactory();
+        using var client = app.CreateClient();
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(path));
+
+        Assert.Contains(expected, html);
+        Assert.Contains("lang=\"zh-CN\"", html);
+    }
+
+    [Fact]
+    public async Task UnknownTeam_SaysSoInChinese()
+    {
+        await using var app = new AppFactory();
+        using var client = app.CreateClient();
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/teams/9999"));
+
+        Assert.Contains("找不到这支队伍", html);
+    }
+
+    [Fact]
+    public async Task Healthz_Is200WhenTheDatabaseAnswersAnd503WhenItDoesNot()
+    {
+        await using var app = new AppFactory();
+        using var client = app.CreateClient();
+
+        var healthy = await client.GetAsync("/healthz");
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(app.DatabaseFile + suffix);
+        }
+        var broken = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, broken.StatusCode);
+    }
+
+    [Fact]
+    public async Task SecondStart_AppliesNoMigrationAndDoesNotSeedTwice()
+    {
+        await using var first = new AppFactory();
+        using (var client = first.CreateClient())
+        {
+            await client.GetAsync("/healthz");
+        }
+        var file = first.DatabaseFile;
+        // A second app over the same file: DbUp finds everything journaled and the seeder finds data.
+        await using var second = new SecondAppOver(file);
+        using var client2 = second.CreateClient();
+
+        var html = WebUtility.HtmlDecode(await client2.GetStringAsync("/"));
+
+        Assert.Contains("kpi-value\">65", html);
+        Assert.Contains("kpi-value\">22", html);
+    }
+
+    private sealed class SecondAppOver(string file) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
+            builder.UseSetting("ConnectionStrings:Baihe", $"Data Source={file}");
+    }
+}

@@ -1,0 +1,71 @@
+using Baihe.Dashboard.Components.Pages.Overview;
+using Baihe.Dashboard.Components.Shared;
+using Baihe.Data.Communities;
+using Baihe.Data.Database;
+using Baihe.Data.Overview;
+using Baihe.Tests.TestSupport;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Baihe.Tests.Dashboard.Pages.Overview;
+
+public class OverviewTests
+{
+    [Fact]
+    public async Task Tiles_ShowTheNumbersTheyAreGiven()
+    {
+        await using var ctx = BunitTestContext.Create();
+        var kpis = new OverviewKpis
+        {
+            VolunteerTeams = 3, InterestGroups = 7, NeighbourLeads = 19, Volunteers = 88,
+            TasksDone = 41, WishesFulfilled = 99, PointsIssued = 1234,
+        };
+
+        var cut = ctx.Render<OverviewTiles>(p => p.Add(x => x.Kpis, kpis).Add(x => x.Year, 2026));
+
+        var tiles = cut.FindAll(".baihe-tile")
+            .ToDictionary(t => t.QuerySelector(".kpi-label")!.TextContent.Trim(), t => t.QuerySelector(".kpi-value")!.TextContent);
+        Assert.Equal(7, tiles.Count);
+        Assert.StartsWith("3", tiles["志愿服务队"]);
+        Assert.StartsWith("7", tiles["兴趣队伍"]);
+        Assert.StartsWith("19", tiles["百合邻长"]);
+        Assert.StartsWith("88", tiles["志愿者人数"]);
+        Assert.StartsWith("41", tiles["今年办实事"]);
+        Assert.StartsWith("99", tiles["今年完成微心愿"]);
+        Assert.StartsWith("1,234", tiles["今年积分发放"]);
+    }
+
+    [Fact]
+    public async Task TileDefinition_IsRevealedOnRequest()
+    {
+        await using var ctx = BunitTestContext.Create();
+        var cut = ctx.Render<OverviewTiles>(p => p.Add(x => x.Kpis, new OverviewKpis { TasksDone = 65 }).Add(x => x.Year, 2026));
+        var tile = cut.FindAll(".baihe-tile").Single(t => t.TextContent.Contains("今年办实事"));
+        Assert.Null(tile.QuerySelector(".kpi-definition"));
+
+        tile.QuerySelector(".kpi-toggle")!.Click();
+
+        var definition = cut.FindAll(".baihe-tile").Single(t => t.TextContent.Contains("今年办实事")).QuerySelector(".kpi-definition");
+        Assert.NotNull(definition);
+        Assert.Contains("办结＝已解决且经居民确认", definition.TextContent);
+    }
+
+    [Fact]
+    public async Task OverviewPage_RendersTheSeededDatabaseThroughTheQueryClasses()
+    {
+        await using var db = await TestDatabase.SeededAsync();
+        await using var ctx = BunitTestContext.Create();
+        ctx.Services.AddSingleton(db.Factory);
+        ctx.Services.AddSingleton(db.Clock);
+        ctx.Services.AddSingleton<CommunityQueries>();
+        ctx.Services.AddSingleton<OverviewQueries>();
+
+        var cut = ctx.Render<Baihe.Dashboard.Components.Pages.Overview.Overview>();
+
+        cut.WaitForAssertion(() => Assert.Contains("百合园社区", cut.Markup));
+        var values = cut.FindAll(".kpi-value").Select(v => new string(v.TextContent.Trim().TakeWhile(char.IsAsciiDigit).ToArray()));
+        Assert.Equal("4 8 22 65 158", string.Join(" ", values.Where((_, i) => i != 3 && i != 6)));
+        var titles = cut.FindAll("h6").Select(h => h.TextContent).ToList();
+        Assert.All(new[] { "每月办实事与完成微心愿", "五大板块积分", "队伍人数", "民呼我应各阶段" }, t => Assert.Contains(t, titles));
+    }
+}

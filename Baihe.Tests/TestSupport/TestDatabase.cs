@@ -1,0 +1,101 @@
+using Baihe.Data.Database;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace Baihe.Tests.TestSupport;
+
+/// <summary>
+/// A real, migrated database for one test: a fresh SQLite file, or a fresh database on the SQL Server named by
+/// <c>BAIHE_TEST_SQLSERVER</c>. Data tests never mock Dapper.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    /// <summary>The environment variable holding a SQL Server connection string for the live suite.</summary>
+    public const string SqlServerVariable = "BAIHE_TEST_SQLSERVER";
+
+    private readonly string? _file;
+    private readonly string? _sqlServerMaster;
+    private readonly string? _sqlServerName;
+
+    private TestDatabase(DbConnectionFactory factory, BaiheClock clock, string? file, string? master, string? name)
+    {
+        Factory = factory;
+        Clock = clock;
+        _file = file;
+        _sqlServerMaster = master;
+        _sqlServerName = name;
+    }
+
+    public DbConnectionFactory Factory { get; }
+
+    public BaiheClock Clock { get; }
+
+    /// <summary>The SQLite file, for tests that need to read or break it.</summary>
+    public string File => _file ?? throw new InvalidOperationException("Not a SQLite test database.");
+
+    /// <summary>The providers every query test runs on; SQL Server is skipped unless configured.</summary>
+    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.SqlServer };
+
+    /// <summary>Skips the calling test (reported as skipped) when the provider cannot run here.</summary>
+    public static void SkipUnlessAvailable(DatabaseProvider provider) =>
+        Skip.If(provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(SqlServerVariable)),
+            $"SQL Server suite skipped: set {SqlServerVariable} to a connection string to run it.");
+
+    /// <summary>A new migrated database, empty but for reference data.</summary>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, DateTimeOffset? now = null)
+    {
+        SkipUnlessAvailable(provider);
+        var clock = new BaiheClock(new FixedTimeProvider(now ?? FixedTimeProvider.Default));
+        TestDatabase db;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var file = Path.Combine(Path.GetTempPath(), "baihe-tests", $"{Guid.NewGuid():N}.db");
+            db = new TestDatabase(new DbConnectionFactory(new DatabaseOptions(provider, $"Data Source={file}")), clock, file, null, null);
+        }
+        else
+        {
+            var master = Environment.GetEnvironmentVariable(SqlServerVariable)!;
+            var name = $"baihe_test_{Guid.NewGuid():N}";
+            await using (var conn = new SqlConnection(master))
+            {
+                await conn.OpenAsync();
+                await using var cmd = conn.CreateCommand();
+                cmd.CommandText = $"CREATE DATABASE [{name}];";
+                await cmd.ExecuteNonQueryAsync();
+            }
+            var cs = new SqlConnectionStringBuilder(master) { InitialCatalog = name }.ConnectionString;
+            db = new TestDatabase(new DbConnectionFactory(new DatabaseOptions(provider, cs)), clock, null, master, name);
+        }
+        DatabaseMigrator.Migrate(db.Factory);
+        return db;
+    }
+
+    /// <summary>A new migrated database filled with the demo community.</summary>
+    public static async Task<TestDatabase> SeededAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, DateTimeOffset? now = null)
+    {
+        var db = await CreateAsync(provider, now);
+        await new DemoSeeder(db.Factory, db.Clock).SeedAsync();
+        return db;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_file is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                System.IO.File.Delete(_file + suffix);
+            }
+        }
+        else if (_sqlServerMaster is not null)
+        {
+            SqlConnection.ClearAllPools();
+            await using var conn = new SqlConnection(_sqlServerMaster);
+            await conn.OpenAsync();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = $"ALTER DATABASE [{_sqlServerName}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_sqlServerName}];";
+            await cmd.ExecuteNonQueryAsync();
+        }
+    }
+}
