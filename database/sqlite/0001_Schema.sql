@@ -250,7 +250,7 @@ CREATE TABLE ResidentTask (
     CONSTRAINT CK_ResidentTask_Closed CHECK ((Stage = 'Closed' AND ClosedAt IS NOT NULL) OR (Stage <> 'Closed' AND ClosedAt IS NULL))
 );
 
-CREATE INDEX IX_ResidentTask_ClosedMonth ON ResidentTask (ClosedMonth) WHERE ClosedMonth IS NOT NULL;
+CREATE INDEX IX_ResidentTask_ClosedMonth ON ResidentTask (ClosedMonth, GridId);
 CREATE INDEX IX_ResidentTask_CollectedAt ON ResidentTask (CollectedAt, Stage, GridId);
 CREATE INDEX IX_ResidentTask_GridId_Stage ON ResidentTask (GridId, Stage);
 
@@ -297,7 +297,7 @@ CREATE TABLE MicroWish (
     CONSTRAINT CK_MicroWish_Fulfilled CHECK ((Status IN ('Fulfilled', 'Visited') AND FulfilledAt IS NOT NULL) OR (Status IN ('Published', 'Claimed') AND FulfilledAt IS NULL))
 );
 
-CREATE INDEX IX_MicroWish_FulfilledMonth ON MicroWish (FulfilledMonth) WHERE FulfilledMonth IS NOT NULL;
+CREATE INDEX IX_MicroWish_FulfilledMonth ON MicroWish (FulfilledMonth, GridId);
 CREATE INDEX IX_MicroWish_PublishedAt ON MicroWish (PublishedAt, Status, GridId);
 
 CREATE TABLE WishStatusHistory (

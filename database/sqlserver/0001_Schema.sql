@@ -361,7 +361,8 @@ CREATE TABLE [dbo].[ResidentTask] (
 );
 GO
 
-CREATE INDEX [IX_ResidentTask_ClosedMonth] ON [dbo].[ResidentTask] ([ClosedMonth]) WHERE [ClosedMonth] IS NOT NULL;
+-- Not a filtered index: SQL Server refuses a filter on a computed column.
+CREATE INDEX [IX_ResidentTask_ClosedMonth] ON [dbo].[ResidentTask] ([ClosedMonth]) INCLUDE ([GridId]);
 GO
 
 CREATE INDEX [IX_ResidentTask_CollectedAt] ON [dbo].[ResidentTask] ([CollectedAt]) INCLUDE ([Stage], [GridId]);
@@ -436,7 +437,7 @@ CREATE TABLE [dbo].[MicroWish] (
 );
 GO
 
-CREATE INDEX [IX_MicroWish_FulfilledMonth] ON [dbo].[MicroWish] ([FulfilledMonth]) WHERE [FulfilledMonth] IS NOT NULL;
+CREATE INDEX [IX_MicroWish_FulfilledMonth] ON [dbo].[MicroWish] ([FulfilledMonth]) INCLUDE ([GridId]);
 GO
 
 CREATE INDEX [IX_MicroWish_PublishedAt] ON [dbo].[MicroWish] ([PublishedAt]) INCLUDE ([Status], [GridId]);
