@@ -41,6 +41,23 @@ public class HostTests
         Assert.Contains("lang=\"zh-CN\"", html);
     }
 
+    [Theory]
+    [InlineData("/tasks")]
+    [InlineData("/wishes")]
+    public async Task PagedLists_DoNotQueryWhilePrerendering(string path)
+    {
+        // The grid loads its page once the circuit is interactive; prerendering shows a loading line instead of
+        // running the query a second time. (The rows themselves are proven by the query and browser checks.)
+        await using var app = new AppFactory();
+        using var client = app.CreateClient();
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(path));
+
+        Assert.Contains("正在加载", html);
+        // Every row names its grid (第一网格 … 第五网格); a prerendered page of 20 rows would name some.
+        Assert.DoesNotMatch("第[一二三四五]网格", html);
+    }
+
     [Fact]
     public async Task UnknownTeam_SaysSoInChinese()
     {
