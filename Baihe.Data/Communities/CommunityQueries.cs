@@ -69,16 +69,11 @@ public sealed class CommunityQueries(DbConnectionFactory db)
         ORDER BY g.SortOrder;
         """;
 
-    /// <summary>The community's profile, or null when there is no such community.</summary>
-    public async Task<CommunityProfile?> ProfileAsync(int communityId, CancellationToken ct = default)
+    /// <summary>The profile of a community already resolved with <see cref="ResolveAsync"/>.</summary>
+    public async Task<CommunityProfile> ProfileAsync(CommunityRow community, CancellationToken ct = default)
     {
-        var community = (await ListAsync(ct)).FirstOrDefault(c => c.Id == communityId);
-        if (community is null)
-        {
-            return null;
-        }
         await using var conn = await db.OpenAsync(ct);
-        var args = new { CommunityId = communityId };
+        var args = new { CommunityId = community.Id };
         var honours = await conn.QueryAsync<string>(new CommandDefinition(HonoursSql, args, cancellationToken: ct));
         var grids = await conn.QueryAsync<GridRow>(new CommandDefinition(GridsSql, args, cancellationToken: ct));
         return new CommunityProfile(community, honours.AsList(), grids.AsList());

@@ -55,9 +55,6 @@ public sealed class DbConnectionFactory
         }
     }
 
-    /// <summary>Opens a new connection synchronously (migrations and seeding at start-up).</summary>
-    public DbConnection Open() => OpenAsync().GetAwaiter().GetResult();
-
     private static string NormaliseSqlite(string connectionString)
     {
         var b = new SqliteConnectionStringBuilder(connectionString)

@@ -92,12 +92,13 @@ public class OverviewQueriesTests
         var queries = new CommunityQueries(db.Factory);
         var community = (await queries.ResolveAsync(null))!;
 
-        var profile = (await queries.ProfileAsync(community.Id))!;
+        var profile = await queries.ProfileAsync(community);
 
         Assert.Equal("金东街道", profile.Community.SubDistrict);
         Assert.Equal("金平区", profile.Community.District);
         Assert.Equal(["全国妇联基层建设先进单位", "全国科普示范社区", "广东省文明社区", "广东省“百佳”基层老年群众组织"], profile.Honours);
         Assert.Equal(22, profile.Grids.Sum(g => g.NeighbourLeads));
-        Assert.Null(await queries.ProfileAsync(9999));
+        // An unknown id falls back to the first community rather than an empty page.
+        Assert.Equal(community.Id, (await queries.ResolveAsync(9999))!.Id);
     }
 }
