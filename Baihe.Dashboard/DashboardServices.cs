@@ -1,6 +1,10 @@
 using Baihe.Dashboard.Components;
 using Baihe.Dashboard.Services;
+using Baihe.Dashboard.Services.Auth;
 using Baihe.Data.Database;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor.Services;
 
 namespace Baihe.Dashboard;
@@ -8,18 +12,47 @@ namespace Baihe.Dashboard;
 /// <summary>The dashboard's part of start-up, so Program.cs stays a table of contents.</summary>
 public static class DashboardServices
 {
-    /// <summary>Registers Razor components (interactive server), MudBlazor and the health check.</summary>
+    /// <summary>Registers Razor components (interactive server), MudBlazor, sign-in and the health check.</summary>
     public static IServiceCollection AddBaiheDashboard(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddSingleton<SignInService>();
+        services.AddSingleton<DemoAccounts>();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
+        services.AddAuthorization();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "baihe.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.LoginPath = "/login";
+                o.AccessDeniedPath = "/denied";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                // Each request re-checks the account, so a disabled user or a changed role is refused at once on
+                // new requests; open circuits are re-checked by RevalidatingAuthStateProvider.
+                o.Events.OnValidatePrincipal = async context =>
+                {
+                    var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInService>();
+                    if (context.Principal is null || !await signIn.IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                };
+            });
         return services;
     }
 
     /// <summary>
-    /// Applies pending migrations, then seeds the demo community when the embedded database is new, or when
-    /// <paramref name="seedDemo"/> asks for it on an empty SQL Server database.
+    /// Applies pending migrations, then seeds the demo community (and, on the embedded database only, the demo
+    /// accounts) when the embedded database is new, or when <paramref name="seedDemo"/> asks for it on an empty
+    /// SQL Server database.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app, bool seedDemo)
     {
@@ -36,6 +69,10 @@ public static class DashboardServices
         if (await seeder.IsEmptyAsync())
         {
             await seeder.SeedAsync();
+            if (factory.IsSqlite)
+            {
+                await app.Services.GetRequiredService<DemoAccounts>().SeedAsync();
+            }
             log.LogInformation("Demo data of 百合园社区 seeded");
         }
         else if (seedDemo)
@@ -44,7 +81,7 @@ public static class DashboardServices
         }
     }
 
-    /// <summary>The request pipeline: errors, static assets, health and the components.</summary>
+    /// <summary>The request pipeline: errors, static assets, health, sign-in and the components.</summary>
     public static WebApplication UseBaiheDashboard(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -52,9 +89,16 @@ public static class DashboardServices
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapPost("/account/logout", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.LocalRedirect("/login");
+        });
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

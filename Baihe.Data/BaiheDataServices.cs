@@ -1,3 +1,4 @@
+using Baihe.Data.Accounts;
 using Baihe.Data.Brands;
 using Baihe.Data.Communities;
 using Baihe.Data.Database;
@@ -61,6 +62,9 @@ public static class BaiheDataServices
         services.AddSingleton<TeamQueries>();
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<WishQueries>();
+        services.AddSingleton<RosterCommands>();
+        services.AddSingleton<UserQueries>();
+        services.AddSingleton<UserCommands>();
         return services;
     }
 }

@@ -7,6 +7,7 @@ namespace Baihe.Data.Communities;
 public sealed record CommunityRow
 {
     public int Id { get; init; }
+    public int SubDistrictId { get; init; }
     public string Name { get; init; } = "";
     public string SubDistrict { get; init; } = "";
     public string District { get; init; } = "";
@@ -30,7 +31,7 @@ public sealed record CommunityProfile(CommunityRow Community, IReadOnlyList<stri
 public sealed class CommunityQueries(DbConnectionFactory db)
 {
     private const string ListSql = """
-        SELECT c.Id, c.Name, s.Name AS SubDistrict, s.District, s.City, c.Description
+        SELECT c.Id, c.SubDistrictId, c.Name, s.Name AS SubDistrict, s.District, s.City, c.Description
         FROM Community c
         JOIN SubDistrict s ON s.Id = c.SubDistrictId
         ORDER BY c.Id;
@@ -68,6 +69,13 @@ public sealed class CommunityQueries(DbConnectionFactory db)
         GROUP BY g.Id, g.Name, g.SortOrder
         ORDER BY g.SortOrder;
         """;
+
+    /// <summary>The grids of a community, in their order.</summary>
+    public async Task<IReadOnlyList<GridRow>> GridsAsync(int communityId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        return (await conn.QueryAsync<GridRow>(new CommandDefinition(GridsSql, new { CommunityId = communityId }, cancellationToken: ct))).AsList();
+    }
 
     /// <summary>The profile of a community already resolved with <see cref="ResolveAsync"/>.</summary>
     public async Task<CommunityProfile> ProfileAsync(CommunityRow community, CancellationToken ct = default)

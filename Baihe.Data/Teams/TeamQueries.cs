@@ -41,6 +41,28 @@ public sealed record RosterRow
     public bool IsNeighbourLead { get; init; }
     public bool IsSample { get; init; }
     public string? Skill { get; init; }
+    public long MembershipVersion { get; init; }
+    public long MemberVersion { get; init; }
+}
+
+/// <summary>One line of a roster's history: a join, and a leave when there was one.</summary>
+public sealed record RosterHistoryRow
+{
+    public int MembershipId { get; init; }
+    public string Name { get; init; } = "";
+    public string Role { get; init; } = "";
+    public DateTime JoinedOn { get; init; }
+    public DateTime? LeftOn { get; init; }
+    public string? LeaveReason { get; init; }
+}
+
+/// <summary>A resident found by name or phone, to add to a roster.</summary>
+public sealed record ResidentMatch
+{
+    public int Id { get; init; }
+    public string Name { get; init; } = "";
+    public string? Phone { get; init; }
+    public string Grid { get; init; } = "";
 }
 
 /// <summary>A team with its current roster.</summary>
@@ -80,7 +102,8 @@ public sealed class TeamQueries(DbConnectionFactory db)
 
     private const string RosterSql = """
         SELECT ms.Id AS MembershipId, m.Id AS MemberId, m.Name, m.Phone, ms.Role, ms.JoinedOn,
-               g.Name AS Grid, m.IsPartyMember, m.IsNeighbourLead, m.IsSample, m.Skill
+               g.Name AS Grid, m.IsPartyMember, m.IsNeighbourLead, m.IsSample, m.Skill,
+               CAST(ms.RowVersion AS BIGINT) AS MembershipVersion, CAST(m.RowVersion AS BIGINT) AS MemberVersion
         FROM Membership ms
         JOIN Member m ON m.Id = ms.MemberId
         JOIN Grid g ON g.Id = m.GridId
@@ -100,5 +123,48 @@ public sealed class TeamQueries(DbConnectionFactory db)
         }
         var roster = await conn.QueryAsync<RosterRow>(new CommandDefinition(RosterSql, args, cancellationToken: ct));
         return new TeamDetail(team, roster.AsList());
+    }
+
+    private const string HistorySql = """
+        SELECT ms.Id AS MembershipId, m.Name, ms.Role, ms.JoinedOn, ms.LeftOn, ms.LeaveReason
+        FROM Membership ms
+        JOIN Member m ON m.Id = ms.MemberId
+        WHERE ms.TeamId = @TeamId
+        ORDER BY CASE WHEN ms.LeftOn IS NULL THEN ms.JoinedOn WHEN ms.LeftOn > ms.JoinedOn THEN ms.LeftOn ELSE ms.JoinedOn END DESC, ms.Id DESC;
+        """;
+
+    /// <summary>Everyone who ever joined the team, newest event first; leavers keep their row.</summary>
+    public async Task<IReadOnlyList<RosterHistoryRow>> HistoryAsync(int teamId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        return (await conn.QueryAsync<RosterHistoryRow>(new CommandDefinition(HistorySql, new { TeamId = teamId }, cancellationToken: ct))).AsList();
+    }
+
+    private const string SearchFragment = """
+        SELECT m.Id, m.Name, m.Phone, g.Name AS Grid
+        FROM Member m
+        JOIN Grid g ON g.Id = m.GridId
+        WHERE g.CommunityId = @CommunityId AND (m.Name LIKE @Prefix OR m.Phone LIKE @Prefix)
+        ORDER BY m.Name, m.Id
+
+        """;
+
+    private const string SearchSqlServer = SearchFragment + "OFFSET 0 ROWS FETCH NEXT 10 ROWS ONLY;";
+
+    private const string SearchSqlite = SearchFragment + "LIMIT 10;";
+
+    /// <summary>Up to ten residents of a community whose name or phone starts with the text typed.</summary>
+    public async Task<IReadOnlyList<ResidentMatch>> SearchResidentsAsync(int communityId, string? text, CancellationToken ct = default)
+    {
+        var term = (text ?? "").Trim();
+        if (term.Length == 0)
+        {
+            return [];
+        }
+        // LIKE wildcards typed by the user are dropped: the search is a plain prefix match.
+        var prefix = term.Replace("[", "").Replace("%", "").Replace("_", "") + "%";
+        await using var conn = await db.OpenAsync(ct);
+        var sql = db.IsSqlite ? SearchSqlite : SearchSqlServer;
+        return (await conn.QueryAsync<ResidentMatch>(new CommandDefinition(sql, new { CommunityId = communityId, Prefix = prefix }, cancellationToken: ct))).AsList();
     }
 }

@@ -70,6 +70,23 @@ public sealed class TestDatabase : IAsyncDisposable
         return db;
     }
 
+    /// <summary>A seeded database with the demo accounts too (jiedao, shuji, admin and the four leads).</summary>
+    public static async Task<TestDatabase> WithAccountsAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    {
+        var db = await SeededAsync(provider);
+        await new Baihe.Dashboard.Services.Auth.DemoAccounts(new Baihe.Data.Accounts.UserCommands(db.Factory, db.Clock),
+            new Baihe.Data.Communities.CommunityQueries(db.Factory), new Baihe.Data.Teams.TeamQueries(db.Factory)).SeedAsync();
+        return db;
+    }
+
+    /// <summary>The actor of a seeded account, as the dashboard builds it from the sign-in cookie.</summary>
+    public async Task<Baihe.Data.Accounts.Actor> ActorAsync(string userName)
+    {
+        var user = await new Baihe.Data.Accounts.UserQueries(Factory).FindByUserNameAsync(userName)
+            ?? throw new InvalidOperationException($"no user {userName}");
+        return Baihe.Dashboard.Services.Auth.BaiheClaims.ToActor(Baihe.Dashboard.Services.Auth.BaiheClaims.Principal(user, "test"))!;
+    }
+
     /// <summary>A new migrated database filled with the demo community.</summary>
     public static async Task<TestDatabase> SeededAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, DateTimeOffset? now = null)
     {

@@ -10,7 +10,7 @@ public class HostTests
     public async Task Home_Returns200WithTheCommunityAndItsFigures()
     {
         await using var app = new AppFactory();
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync("jiedao");
 
         var response = await client.GetAsync("/");
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -33,12 +33,13 @@ public class HostTests
     public async Task EveryPage_AnswersInChinese(string path, string expected)
     {
         await using var app = new AppFactory();
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync("jiedao");
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync(path));
 
         Assert.Contains(expected, html);
         Assert.Contains("lang=\"zh-CN\"", html);
+        Assert.Contains("演示模式", html);
     }
 
     [Theory]
@@ -47,9 +48,9 @@ public class HostTests
     public async Task PagedLists_DoNotQueryWhilePrerendering(string path)
     {
         // The grid loads its page once the circuit is interactive; prerendering shows a loading line instead of
-        // running the query a second time. (The rows themselves are proven by the query and browser checks.)
+        // running the query a second time.
         await using var app = new AppFactory();
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync("jiedao");
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync(path));
 
@@ -62,7 +63,7 @@ public class HostTests
     public async Task UnknownTeam_SaysSoInChinese()
     {
         await using var app = new AppFactory();
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync("jiedao");
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/teams/9999"));
 
@@ -73,7 +74,7 @@ public class HostTests
     public async Task Healthz_Is200WhenTheDatabaseAnswersAnd503WhenItDoesNot()
     {
         await using var app = new AppFactory();
-        using var client = app.CreateClient();
+        using var client = app.NoRedirectClient();
 
         var healthy = await client.GetAsync("/healthz");
         SqliteConnection.ClearAllPools();
@@ -91,24 +92,17 @@ public class HostTests
     public async Task SecondStart_AppliesNoMigrationAndDoesNotSeedTwice()
     {
         await using var first = new AppFactory();
-        using (var client = first.CreateClient())
+        using (var client = first.NoRedirectClient())
         {
             await client.GetAsync("/healthz");
         }
-        var file = first.DatabaseFile;
         // A second app over the same file: DbUp finds everything journaled and the seeder finds data.
-        await using var second = new SecondAppOver(file);
-        using var client2 = second.CreateClient();
+        await using var second = new AppOverFile(first.DatabaseFile);
+        using var client2 = await second.SignedInClientAsync("shuji");
 
         var html = WebUtility.HtmlDecode(await client2.GetStringAsync("/"));
 
         Assert.Contains("kpi-value\">65", html);
         Assert.Contains("kpi-value\">22", html);
-    }
-
-    private sealed class SecondAppOver(string file) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
-            builder.UseSetting("ConnectionStrings:Baihe", $"Data Source={file}");
     }
 }

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Security.Claims;
+using Baihe.Data.Accounts;
+
+namespace Baihe.Dashboard.Services.Auth;
+
+/// <summary>What the sign-in cookie carries, and the <see cref="Actor"/> the write commands are given.</summary>
+public static class BaiheClaims
+{
+    public const string DisplayName = "baihe:display";
+    public const string SubDistrict = "baihe:subdistrict";
+    public const string Community = "baihe:community";
+    public const string Team = "baihe:team";
+    public const string Stamp = "baihe:stamp";
+
+    public static ClaimsPrincipal Principal(UserRow user, string authenticationType)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, user.UserName),
+            new(ClaimTypes.Role, user.Role),
+            new(DisplayName, user.DisplayName),
+            new(Stamp, user.SecurityStamp),
+        };
+        Add(claims, SubDistrict, user.SubDistrictId);
+        Add(claims, Community, user.CommunityId);
+        Add(claims, Team, user.TeamId);
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
+    }
+
+    /// <summary>The signed-in user as an actor, or null for an anonymous principal.</summary>
+    public static Actor? ToActor(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true || Int(principal, ClaimTypes.NameIdentifier) is not int id)
+        {
+            return null;
+        }
+        return new Actor(id, principal.Identity.Name ?? "", principal.FindFirstValue(ClaimTypes.Role) ?? "",
+            Int(principal, SubDistrict), Int(principal, Community), Int(principal, Team));
+    }
+
+    private static void Add(List<Claim> claims, string type, int? value)
+    {
+        if (value is int v)
+        {
+            claims.Add(new Claim(type, v.ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+
+    private static int? Int(ClaimsPrincipal principal, string type) =>
+        int.TryParse(principal.FindFirstValue(type), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+}

@@ -1,0 +1,184 @@
+using System.Text.RegularExpressions;
+using Baihe.Data.Database;
+using Dapper;
+
+namespace Baihe.Data.Accounts;
+
+/// <summary>A new account. The password arrives already hashed: Baihe.Data never sees a plain password.</summary>
+public sealed record NewUser(string UserName, string DisplayName, string PasswordHash, string Role,
+    int? SubDistrictId = null, int? CommunityId = null, int? TeamId = null, bool IsDemo = false);
+
+/// <summary>Creates accounts, changes roles, disables, and keeps the sign-in failure counter.</summary>
+public sealed partial class UserCommands(DbConnectionFactory db, BaiheClock clock)
+{
+    /// <summary>Failed sign-ins in a row before the account locks.</summary>
+    public const int MaxFailedSignIns = 5;
+
+    /// <summary>How long a locked account stays locked.</summary>
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    private const string InsertSql = """
+        INSERT INTO AppUser (UserName, DisplayName, PasswordHash, Role, SubDistrictId, CommunityId, TeamId, IsDemo, SecurityStamp, CreatedAt)
+        VALUES (@UserName, @DisplayName, @PasswordHash, @Role, @SubDistrictId, @CommunityId, @TeamId, @IsDemo, @SecurityStamp, @CreatedAt);
+        """;
+
+    private const string UserNameTakenSql = "SELECT COUNT(*) FROM AppUser WHERE UserName = @UserName;";
+
+    private const string ScopeExistsSql = """
+        SELECT (SELECT COUNT(*) FROM SubDistrict WHERE Id = @SubDistrictId)
+             + (SELECT COUNT(*) FROM Community WHERE Id = @CommunityId)
+             + (SELECT COUNT(*) FROM Team WHERE Id = @TeamId);
+        """;
+
+    private const string RecordFailureSql = """
+        UPDATE AppUser
+        SET FailedSignIns = FailedSignIns + 1,
+            LockedUntil = CASE WHEN FailedSignIns + 1 >= @Max THEN @LockedUntil ELSE LockedUntil END
+        WHERE Id = @Id;
+        """;
+
+    private const string RecordSuccessSql = "UPDATE AppUser SET FailedSignIns = 0, LockedUntil = NULL WHERE Id = @Id;";
+
+    private const string UpdateRoleSql = """
+        UPDATE AppUser SET Role = @Role, SubDistrictId = @SubDistrictId, CommunityId = @CommunityId, TeamId = @TeamId,
+                           SecurityStamp = @SecurityStamp
+        WHERE Id = @Id AND CAST(RowVersion AS BIGINT) = @RowVersion;
+        """;
+
+    private const string UpdateDisabledSql = """
+        UPDATE AppUser SET IsDisabled = @IsDisabled, SecurityStamp = @SecurityStamp
+        WHERE Id = @Id AND CAST(RowVersion AS BIGINT) = @RowVersion;
+        """;
+
+    /// <summary>Creates an account after checking the name, role and scope.</summary>
+    public async Task<CommandResult> CreateAsync(Actor actor, NewUser user, CancellationToken ct = default)
+    {
+        if (actor.Role != Roles.Admin)
+        {
+            throw await Journal.DeniedAsync(db, actor, clock.Now, "User.Create", "AppUser", null, new { user.UserName, user.Role }, ct);
+        }
+        var userName = user.UserName.Trim().ToLowerInvariant();
+        if (!UserNamePattern().IsMatch(userName))
+        {
+            return CommandResult.Fail("用户名为 3–50 位小写字母、数字、点、下划线或连字符。");
+        }
+        var displayName = user.DisplayName.Trim();
+        if (displayName.Length is 0 or > 20 || displayName.Any(char.IsControl))
+        {
+            return CommandResult.Fail("请填写显示名称（不超过 20 个字）。");
+        }
+        if (ScopeError(user.Role, user.SubDistrictId, user.CommunityId, user.TeamId) is { } scopeError)
+        {
+            return CommandResult.Fail(scopeError);
+        }
+        var now = clock.Now;
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        if (await conn.ExecuteScalarAsync<int>(new CommandDefinition(UserNameTakenSql, new { UserName = userName }, tx, cancellationToken: ct)) > 0)
+        {
+            return CommandResult.Fail("用户名已存在。");
+        }
+        if (user.Role != Roles.Admin
+            && await conn.ExecuteScalarAsync<int>(new CommandDefinition(ScopeExistsSql, new { user.SubDistrictId, user.CommunityId, user.TeamId }, tx, cancellationToken: ct)) != 1)
+        {
+            return CommandResult.Fail("所选的街道、社区或队伍不存在。");
+        }
+        var id = await SqlIdentity.InsertAsync(conn, tx, db.IsSqlite, InsertSql, new
+        {
+            UserName = userName, DisplayName = displayName, user.PasswordHash, user.Role,
+            user.SubDistrictId, user.CommunityId, user.TeamId, user.IsDemo,
+            SecurityStamp = NewStamp(), CreatedAt = now,
+        }, ct);
+        await Journal.AuditAsync(conn, tx, actor, now, "User.Create", "AppUser", id, null,
+            new { UserName = userName, user.Role, user.SubDistrictId, user.CommunityId, user.TeamId }, ct);
+        await tx.CommitAsync(ct);
+        return CommandResult.Success(id);
+    }
+
+    /// <summary>Changes a user's role and scope; the new security stamp signs out their open circuits.</summary>
+    public async Task<CommandResult> ChangeRoleAsync(Actor actor, UserRow user, string role, int? subDistrictId, int? communityId, int? teamId, CancellationToken ct = default)
+    {
+        if (actor.Role != Roles.Admin)
+        {
+            throw await Journal.DeniedAsync(db, actor, clock.Now, "User.ChangeRole", "AppUser", user.Id, new { role }, ct);
+        }
+        if (ScopeError(role, subDistrictId, communityId, teamId) is { } scopeError)
+        {
+            return CommandResult.Fail(scopeError);
+        }
+        var now = clock.Now;
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var changed = await conn.ExecuteAsync(new CommandDefinition(UpdateRoleSql, new
+        {
+            Role = role, SubDistrictId = subDistrictId, CommunityId = communityId, TeamId = teamId,
+            SecurityStamp = NewStamp(), user.Id, user.RowVersion,
+        }, tx, cancellationToken: ct));
+        if (changed == 0)
+        {
+            return CommandResult.Stale();
+        }
+        await Journal.AuditAsync(conn, tx, actor, now, "User.ChangeRole", "AppUser", user.Id,
+            new { user.Role, user.SubDistrictId, user.CommunityId, user.TeamId },
+            new { Role = role, SubDistrictId = subDistrictId, CommunityId = communityId, TeamId = teamId }, ct);
+        await tx.CommitAsync(ct);
+        return CommandResult.Success(user.Id);
+    }
+
+    /// <summary>Disables or re-enables an account; a disabled account loses its open circuits within a minute.</summary>
+    public async Task<CommandResult> SetDisabledAsync(Actor actor, UserRow user, bool disabled, CancellationToken ct = default)
+    {
+        if (actor.Role != Roles.Admin)
+        {
+            throw await Journal.DeniedAsync(db, actor, clock.Now, "User.SetDisabled", "AppUser", user.Id, new { disabled }, ct);
+        }
+        if (user.Id == actor.UserId && disabled)
+        {
+            return CommandResult.Fail("不能停用自己的账户。");
+        }
+        var now = clock.Now;
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var changed = await conn.ExecuteAsync(new CommandDefinition(UpdateDisabledSql,
+            new { IsDisabled = disabled, SecurityStamp = NewStamp(), user.Id, user.RowVersion }, tx, cancellationToken: ct));
+        if (changed == 0)
+        {
+            return CommandResult.Stale();
+        }
+        await Journal.AuditAsync(conn, tx, actor, now, disabled ? "User.Disable" : "User.Enable", "AppUser", user.Id,
+            new { user.IsDisabled }, new { IsDisabled = disabled }, ct);
+        await tx.CommitAsync(ct);
+        return CommandResult.Success(user.Id);
+    }
+
+    /// <summary>Counts a failed sign-in; the fifth in a row locks the account for <see cref="LockoutDuration"/>.</summary>
+    public async Task RecordFailureAsync(int userId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition(RecordFailureSql,
+            new { Id = userId, Max = MaxFailedSignIns, LockedUntil = clock.Now + LockoutDuration }, cancellationToken: ct));
+    }
+
+    /// <summary>Clears the failure counter after a good sign-in.</summary>
+    public async Task RecordSuccessAsync(int userId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition(RecordSuccessSql, new { Id = userId }, cancellationToken: ct));
+    }
+
+    /// <summary>The scope a role needs: an official a sub-district, a secretary a community, a lead a team.</summary>
+    public static string? ScopeError(string role, int? subDistrictId, int? communityId, int? teamId) => role switch
+    {
+        Roles.Official when subDistrictId is null || communityId is not null || teamId is not null => "街道干部须指定所属街道。",
+        Roles.Secretary when communityId is null || subDistrictId is not null || teamId is not null => "社区书记须指定所属社区。",
+        Roles.Lead when teamId is null || subDistrictId is not null || communityId is not null => "队长须指定所带队伍。",
+        Roles.Admin when subDistrictId is not null || communityId is not null || teamId is not null => "管理员不限定范围。",
+        Roles.Official or Roles.Secretary or Roles.Lead or Roles.Admin => null,
+        _ => "未知角色。",
+    };
+
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
+
+    [GeneratedRegex("^[a-z0-9._-]{3,50}$")]
+    private static partial Regex UserNamePattern();
+}

@@ -1,0 +1,65 @@
+using System.Data.Common;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Baihe.Data.Accounts;
+using Dapper;
+
+namespace Baihe.Data.Database;
+
+/// <summary>
+/// What every write transaction records besides its own rows: an audit row (who, when, what, before, after)
+/// and a bump of its area's change version, both inside the caller's transaction.
+/// </summary>
+public static class Journal
+{
+    private const string InsertAuditSql = """
+        INSERT INTO AuditLog (OccurredAt, UserId, UserName, Action, EntityType, EntityId, BeforeJson, AfterJson)
+        VALUES (@OccurredAt, @UserId, @UserName, @Action, @EntityType, @EntityId, @BeforeJson, @AfterJson);
+        """;
+
+    private const string BumpChangeVersionSql = """
+        UPDATE ChangeVersion SET Version = Version + 1, ChangedAt = @ChangedAt WHERE Area = @Area;
+        """;
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes one audit row in the transaction.</summary>
+    public static Task AuditAsync(DbConnection conn, DbTransaction? tx, Actor actor, DateTime now, string action, string entityType,
+        object? entityId, object? before, object? after, CancellationToken ct = default) =>
+        conn.ExecuteAsync(new CommandDefinition(InsertAuditSql, new
+        {
+            OccurredAt = now,
+            UserId = actor.UserId > 0 ? actor.UserId : (int?)null,
+            actor.UserName,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId?.ToString(),
+            BeforeJson = before is null ? null : JsonSerializer.Serialize(before, Json),
+            AfterJson = after is null ? null : JsonSerializer.Serialize(after, Json),
+        }, tx, cancellationToken: ct));
+
+    /// <summary>Marks an area (Roster, Points, Tasks, Wishes) as changed, for every server polling the feed.</summary>
+    public static Task BumpAsync(DbConnection conn, DbTransaction tx, string area, DateTime now, CancellationToken ct = default) =>
+        conn.ExecuteAsync(new CommandDefinition(BumpChangeVersionSql, new { Area = area, ChangedAt = now }, tx, cancellationToken: ct));
+
+    /// <summary>
+    /// Records a refused write inside the command's own transaction and commits it: a refusal comes before the
+    /// command writes anything, so the audit row is all that transaction holds. Returns the exception to throw.
+    /// </summary>
+    public static async Task<AccessDeniedException> DeniedAsync(DbConnection conn, DbTransaction tx, Actor actor, DateTime now, string action,
+        string entityType, object? entityId, object? attempted, CancellationToken ct = default)
+    {
+        await AuditAsync(conn, tx, actor, now, "Denied:" + action, entityType, entityId, null, attempted, ct);
+        await tx.CommitAsync(ct);
+        return new AccessDeniedException("您无权执行此操作。");
+    }
+
+    /// <summary>Records a refused write that was refused before any transaction began.</summary>
+    public static async Task<AccessDeniedException> DeniedAsync(DbConnectionFactory db, Actor actor, DateTime now, string action,
+        string entityType, object? entityId, object? attempted, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await AuditAsync(conn, null, actor, now, "Denied:" + action, entityType, entityId, null, attempted, ct);
+        return new AccessDeniedException("您无权执行此操作。");
+    }
+}

@@ -1,0 +1,388 @@
+using System.Data.Common;
+using Baihe.Data.Accounts;
+using Baihe.Data.Database;
+using Baihe.Data.Residents;
+using Dapper;
+
+namespace Baihe.Data.Teams;
+
+/// <summary>Roles on a roster as stored in <c>Membership.Role</c>.</summary>
+public static class RosterRole
+{
+    public const string Lead = "Lead";
+    public const string Deputy = "Deputy";
+    public const string Member = "Member";
+
+    public static readonly IReadOnlyList<string> All = [Lead, Deputy, Member];
+}
+
+/// <summary>
+/// Adding a member: either an existing resident (<see cref="ExistingMemberId"/>) or a new one (name, phone, grid).
+/// Only these fields are read; nothing else a form might post reaches the database.
+/// </summary>
+public sealed record AddMemberRequest
+{
+    public int? ExistingMemberId { get; init; }
+    public string? Name { get; init; }
+    public string? Phone { get; init; }
+    public int? GridId { get; init; }
+    public string Role { get; init; } = RosterRole.Member;
+    public DateTime JoinedOn { get; init; }
+
+    /// <summary>Set after the user has seen the duplicate-resident warning and still wants a new resident.</summary>
+    public bool ConfirmDuplicate { get; init; }
+}
+
+/// <summary>
+/// Writes to team rosters. Each method authorizes the actor against the resource it touches inside its
+/// transaction (a secretary of the team's community, or the lead of that team), validates, writes, audits and
+/// bumps the Roster change version, all in one transaction. A refused actor is audited and gets
+/// <see cref="AccessDeniedException"/>; bad input gets a <see cref="CommandResult"/> with a Chinese message.
+/// </summary>
+public sealed class RosterCommands(DbConnectionFactory db, BaiheClock clock)
+{
+    private const string TeamScopeSql = "SELECT t.Id, t.CommunityId, t.Name FROM Team t WHERE t.Id = @TeamId;";
+
+    private const string MemberScopeSql = """
+        SELECT m.Id, g.CommunityId, m.Name, m.Phone, CAST(m.RowVersion AS BIGINT) AS RowVersion
+        FROM Member m
+        JOIN Grid g ON g.Id = m.GridId
+        WHERE m.Id = @MemberId;
+        """;
+
+    private const string GridCommunitySql = "SELECT g.CommunityId FROM Grid g WHERE g.Id = @GridId;";
+
+    private const string ActiveOnTeamSql = """
+        SELECT COUNT(*) FROM Membership ms WHERE ms.TeamId = @TeamId AND ms.MemberId = @MemberId AND ms.LeftOn IS NULL;
+        """;
+
+    private const string DuplicateResidentSql = """
+        SELECT MIN(m.Id)
+        FROM Member m
+        JOIN Grid g ON g.Id = m.GridId
+        WHERE g.CommunityId = @CommunityId AND m.Name = @Name AND m.Phone = @Phone;
+        """;
+
+    private const string HasLeadSql = """
+        SELECT COUNT(*) FROM Membership ms WHERE ms.TeamId = @TeamId AND ms.Role = 'Lead' AND ms.LeftOn IS NULL;
+        """;
+
+    private const string InsertResidentSql = """
+        INSERT INTO Member (GridId, Name, Phone, IsPartyMember, IsRetiredSoe, IsNeighbourLead, IsSample, CreatedAt)
+        VALUES (@GridId, @Name, @Phone, 0, 0, 0, 0, @CreatedAt);
+        """;
+
+    private const string InsertMembershipSql = """
+        INSERT INTO Membership (TeamId, MemberId, Role, JoinedOn) VALUES (@TeamId, @MemberId, @Role, @JoinedOn);
+        """;
+
+    private const string MembershipScopeSql = """
+        SELECT ms.Id, ms.TeamId, ms.MemberId, ms.Role, ms.JoinedOn, ms.LeftOn, CAST(ms.RowVersion AS BIGINT) AS RowVersion,
+               t.CommunityId, m.Name
+        FROM Membership ms
+        JOIN Team t ON t.Id = ms.TeamId
+        JOIN Member m ON m.Id = ms.MemberId
+        WHERE ms.Id = @MembershipId;
+        """;
+
+    private const string DemoteLeadSql = """
+        UPDATE Membership SET Role = 'Deputy' WHERE TeamId = @TeamId AND Role = 'Lead' AND LeftOn IS NULL AND Id <> @Id;
+        """;
+
+    private const string UpdateRoleSql = """
+        UPDATE Membership SET Role = @Role
+        WHERE Id = @Id AND LeftOn IS NULL AND CAST(RowVersion AS BIGINT) = @RowVersion;
+        """;
+
+    private const string UpdateLeaveSql = """
+        UPDATE Membership SET LeftOn = @LeftOn, LeaveReason = @Reason
+        WHERE Id = @Id AND LeftOn IS NULL AND CAST(RowVersion AS BIGINT) = @RowVersion;
+        """;
+
+    private const string UpdateContactSql = """
+        UPDATE Member SET Name = @Name, Phone = @Phone
+        WHERE Id = @Id AND CAST(RowVersion AS BIGINT) = @RowVersion;
+        """;
+
+    /// <summary>Adds an existing or a new resident to a team.</summary>
+    public async Task<CommandResult> AddMemberAsync(Actor actor, int teamId, AddMemberRequest request, CancellationToken ct = default)
+    {
+        var now = clock.Now;
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var team = await TeamAsync(conn, tx, teamId, ct);
+        if (team is null)
+        {
+            return CommandResult.Fail("队伍不存在。");
+        }
+        if (!CanEdit(actor, team.Id, team.CommunityId))
+        {
+            throw await DeniedAsync(conn, tx, actor, "Roster.AddMember", "Team", teamId, request, ct);
+        }
+        if (!RosterRole.All.Contains(request.Role))
+        {
+            return CommandResult.Fail("请选择角色：队长、副队长或队员。");
+        }
+        if (request.JoinedOn.Date > now.Date)
+        {
+            return CommandResult.Fail("入队日期不能晚于今天。");
+        }
+        if (request.Role == RosterRole.Lead && await CountAsync(conn, tx, HasLeadSql, new { TeamId = teamId }, ct) > 0)
+        {
+            return CommandResult.Fail("本队已有队长。请先以队员身份加入，再在花名册中把他设为队长。");
+        }
+
+        int memberId;
+        if (request.ExistingMemberId is int existing)
+        {
+            var member = await conn.QuerySingleOrDefaultAsync<MemberScope>(new CommandDefinition(MemberScopeSql, new { MemberId = existing }, tx, cancellationToken: ct));
+            if (member is null || member.CommunityId != team.CommunityId)
+            {
+                // Nothing in the UI offers a resident of another community: this id was forged.
+                throw await DeniedAsync(conn, tx, actor, "Roster.AddMember", "Member", existing, request, ct);
+            }
+            if (await CountAsync(conn, tx, ActiveOnTeamSql, new { TeamId = teamId, MemberId = existing }, ct) > 0)
+            {
+                return CommandResult.Fail($"{member.Name} 已在本队花名册中。");
+            }
+            memberId = existing;
+        }
+        else
+        {
+            if (ResidentRules.CheckName(request.Name, out var name) is { } nameError)
+            {
+                return CommandResult.Fail(nameError);
+            }
+            if (ResidentRules.CheckPhone(request.Phone, out var phone) is { } phoneError)
+            {
+                return CommandResult.Fail(phoneError);
+            }
+            if (request.GridId is not int gridId)
+            {
+                return CommandResult.Fail("请选择居民所在网格。");
+            }
+            var gridCommunity = await conn.ExecuteScalarAsync<int?>(new CommandDefinition(GridCommunitySql, new { GridId = gridId }, tx, cancellationToken: ct));
+            if (gridCommunity != team.CommunityId)
+            {
+                throw await DeniedAsync(conn, tx, actor, "Roster.AddMember", "Grid", gridId, request, ct);
+            }
+            if (phone is not null && !request.ConfirmDuplicate)
+            {
+                var duplicate = await conn.ExecuteScalarAsync<int?>(new CommandDefinition(DuplicateResidentSql,
+                    new { team.CommunityId, Name = name, Phone = phone }, tx, cancellationToken: ct));
+                if (duplicate is int duplicateId)
+                {
+                    return CommandResult.Warn($"社区里已有同名同号的居民“{name}”。建议直接添加这位已有居民，以免重复登记。", duplicateId);
+                }
+            }
+            memberId = await SqlIdentity.InsertAsync(conn, tx, db.IsSqlite, InsertResidentSql,
+                new { GridId = gridId, Name = name, Phone = phone, CreatedAt = now }, ct);
+        }
+
+        var membershipId = await SqlIdentity.InsertAsync(conn, tx, db.IsSqlite, InsertMembershipSql,
+            new { TeamId = teamId, MemberId = memberId, request.Role, JoinedOn = request.JoinedOn.Date }, ct);
+        await Journal.AuditAsync(conn, tx, actor, now, "Roster.AddMember", "Membership", membershipId, null,
+            new { TeamId = teamId, MemberId = memberId, request.Role, JoinedOn = request.JoinedOn.Date }, ct);
+        await Journal.BumpAsync(conn, tx, "Roster", now, ct);
+        await tx.CommitAsync(ct);
+        return CommandResult.Success(membershipId);
+    }
+
+    /// <summary>
+    /// Changes a member's role. Making someone 队长 turns the current 队长 into 副队长 in the same transaction,
+    /// so a team always has exactly one; the 队长 cannot simply be demoted.
+    /// </summary>
+    public async Task<CommandResult> ChangeRoleAsync(Actor actor, int membershipId, string role, long rowVersion, CancellationToken ct = default)
+    {
+        var now = clock.Now;
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var ms = await MembershipAsync(conn, tx, membershipId, ct);
+        if (ms is null)
+        {
+            return CommandResult.Fail("找不到这条花名册记录。");
+        }
+        if (!CanEdit(actor, ms.TeamId, ms.CommunityId))
+        {
+            throw await DeniedAsync(conn, tx, actor, "Roster.ChangeRole", "Membership", membershipId, new { role }, ct);
+        }
+        if (!RosterRole.All.Contains(role))
+        {
+            return CommandResult.Fail("请选择角色：队长、副队长或队员。");
+        }
+        if (ms.LeftOn is not null)
+        {
+            return CommandResult.Fail($"{ms.Name} 已离队，不能修改角色。");
+        }
+        if (ms.RowVersion != rowVersion)
+        {
+            return CommandResult.Stale();
+        }
+        if (ms.Role == role)
+        {
+            return CommandResult.Success(membershipId);
+        }
+        if (ms.Role == RosterRole.Lead)
+        {
+            return CommandResult.Fail("队伍必须保留一名队长。请把另一位成员设为队长，现任队长会自动改为副队长。");
+        }
+        if (role == RosterRole.Lead)
+        {
+            await conn.ExecuteAsync(new CommandDefinition(DemoteLeadSql, new { ms.TeamId, ms.Id }, tx, cancellationToken: ct));
+        }
+        var changed = await conn.ExecuteAsync(new CommandDefinition(UpdateRoleSql, new { Role = role, ms.Id, RowVersion = rowVersion }, tx, cancellationToken: ct));
+        if (changed == 0)
+        {
+            return CommandResult.Stale();
+        }
+        await Journal.AuditAsync(conn, tx, actor, now, "Roster.ChangeRole", "Membership", membershipId,
+            new { ms.Role }, new { Role = role }, ct);
+        await Journal.BumpAsync(conn, tx, "Roster", now, ct);
+        await tx.CommitAsync(ct);
+        return CommandResult.Success(membershipId);
+    }
+
+    /// <summary>Records that a member left: the row stays, with a date and a reason, so history is kept.</summary>
+    public async Task<CommandResult> RecordLeaveAsync(Actor actor, int membershipId, DateTime leftOn, string? reason, long rowVersion, CancellationToken ct = default)
+    {
+        var now = clock.Now;
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var ms = await MembershipAsync(conn, tx, membershipId, ct);
+        if (ms is null)
+        {
+            return CommandResult.Fail("找不到这条花名册记录。");
+        }
+        if (!CanEdit(actor, ms.TeamId, ms.CommunityId))
+        {
+            throw await DeniedAsync(conn, tx, actor, "Roster.RecordLeave", "Membership", membershipId, new { leftOn, reason }, ct);
+        }
+        var why = (reason ?? "").Trim();
+        if (why.Length == 0)
+        {
+            return CommandResult.Fail("请填写离队原因。");
+        }
+        if (why.Length > 200 || why.Any(char.IsControl))
+        {
+            return CommandResult.Fail("离队原因不超过 200 字，且不能包含控制字符。");
+        }
+        if (leftOn.Date < ms.JoinedOn.Date)
+        {
+            return CommandResult.Fail($"离队日期不能早于入队日期（{ms.JoinedOn:yyyy-MM-dd}）。");
+        }
+        if (leftOn.Date > now.Date)
+        {
+            return CommandResult.Fail("离队日期不能晚于今天。");
+        }
+        if (ms.LeftOn is not null)
+        {
+            return CommandResult.Fail($"{ms.Name} 已于 {ms.LeftOn:yyyy-MM-dd} 离队。");
+        }
+        if (ms.RowVersion != rowVersion)
+        {
+            return CommandResult.Stale();
+        }
+        if (ms.Role == RosterRole.Lead)
+        {
+            return CommandResult.Fail("队长离队前，请先把另一位成员设为队长。");
+        }
+        var changed = await conn.ExecuteAsync(new CommandDefinition(UpdateLeaveSql,
+            new { LeftOn = leftOn.Date, Reason = why, ms.Id, RowVersion = rowVersion }, tx, cancellationToken: ct));
+        if (changed == 0)
+        {
+            return CommandResult.Stale();
+        }
+        await Journal.AuditAsync(conn, tx, actor, now, "Roster.RecordLeave", "Membership", membershipId,
+            new { LeftOn = (DateTime?)null }, new { LeftOn = leftOn.Date, Reason = why }, ct);
+        await Journal.BumpAsync(conn, tx, "Roster", now, ct);
+        await tx.CommitAsync(ct);
+        return CommandResult.Success(membershipId);
+    }
+
+    /// <summary>Edits a member's name and phone, seen from one team's roster (the lead's scope).</summary>
+    public async Task<CommandResult> EditContactAsync(Actor actor, int teamId, int memberId, string? name, string? phone, long rowVersion, CancellationToken ct = default)
+    {
+        var now = clock.Now;
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var member = await conn.QuerySingleOrDefaultAsync<MemberScope>(new CommandDefinition(MemberScopeSql, new { MemberId = memberId }, tx, cancellationToken: ct));
+        if (member is null)
+        {
+            return CommandResult.Fail("找不到这位居民。");
+        }
+        var onTeam = await CountAsync(conn, tx, ActiveOnTeamSql, new { TeamId = teamId, MemberId = memberId }, ct) > 0;
+        var allowed = actor.IsSecretaryOf(member.CommunityId) || (onTeam && actor.IsLeadOf(teamId));
+        if (!allowed)
+        {
+            throw await DeniedAsync(conn, tx, actor, "Member.EditContact", "Member", memberId, new { teamId, name, phone }, ct);
+        }
+        if (ResidentRules.CheckName(name, out var cleanName) is { } nameError)
+        {
+            return CommandResult.Fail(nameError);
+        }
+        if (ResidentRules.CheckPhone(phone, out var cleanPhone) is { } phoneError)
+        {
+            return CommandResult.Fail(phoneError);
+        }
+        if (member.RowVersion != rowVersion)
+        {
+            return CommandResult.Stale();
+        }
+        var changed = await conn.ExecuteAsync(new CommandDefinition(UpdateContactSql,
+            new { Name = cleanName, Phone = cleanPhone, member.Id, RowVersion = rowVersion }, tx, cancellationToken: ct));
+        if (changed == 0)
+        {
+            return CommandResult.Stale();
+        }
+        await Journal.AuditAsync(conn, tx, actor, now, "Member.EditContact", "Member", memberId,
+            new { member.Name, member.Phone }, new { Name = cleanName, Phone = cleanPhone }, ct);
+        await Journal.BumpAsync(conn, tx, "Roster", now, ct);
+        await tx.CommitAsync(ct);
+        return CommandResult.Success(memberId);
+    }
+
+    /// <summary>Secretaries edit every roster of their community; a lead edits only their own team.</summary>
+    public static bool CanEdit(Actor actor, int teamId, int communityId) =>
+        actor.IsSecretaryOf(communityId) || actor.IsLeadOf(teamId);
+
+    private Task<AccessDeniedException> DeniedAsync(DbConnection conn, DbTransaction tx, Actor actor, string action, string entity, object id, object attempted, CancellationToken ct) =>
+        Journal.DeniedAsync(conn, tx, actor, clock.Now, action, entity, id, attempted, ct);
+
+    private static Task<TeamScope?> TeamAsync(DbConnection conn, DbTransaction tx, int teamId, CancellationToken ct) =>
+        conn.QuerySingleOrDefaultAsync<TeamScope>(new CommandDefinition(TeamScopeSql, new { TeamId = teamId }, tx, cancellationToken: ct));
+
+    private static Task<MembershipScope?> MembershipAsync(DbConnection conn, DbTransaction tx, int membershipId, CancellationToken ct) =>
+        conn.QuerySingleOrDefaultAsync<MembershipScope>(new CommandDefinition(MembershipScopeSql, new { MembershipId = membershipId }, tx, cancellationToken: ct));
+
+    private static Task<int> CountAsync(DbConnection conn, DbTransaction tx, string sql, object args, CancellationToken ct) =>
+        conn.ExecuteScalarAsync<int>(new CommandDefinition(sql, args, tx, cancellationToken: ct));
+
+    private sealed record TeamScope
+    {
+        public int Id { get; init; }
+        public int CommunityId { get; init; }
+        public string Name { get; init; } = "";
+    }
+
+    private sealed record MemberScope
+    {
+        public int Id { get; init; }
+        public int CommunityId { get; init; }
+        public string Name { get; init; } = "";
+        public string? Phone { get; init; }
+        public long RowVersion { get; init; }
+    }
+
+    private sealed record MembershipScope
+    {
+        public int Id { get; init; }
+        public int TeamId { get; init; }
+        public int MemberId { get; init; }
+        public string Role { get; init; } = "";
+        public DateTime JoinedOn { get; init; }
+        public DateTime? LeftOn { get; init; }
+        public long RowVersion { get; init; }
+        public int CommunityId { get; init; }
+        public string Name { get; init; } = "";
+    }
+}

@@ -1,0 +1,8 @@
+-- Accounts and rosters (issue 3). SQL Server's ROWVERSION columns bump themselves; the SQLite twin adds triggers
+-- for the same effect, so UPDATE statements are written once for both engines.
+
+CREATE INDEX [IX_AuditLog_Entity] ON [dbo].[AuditLog] ([EntityType], [EntityId]);
+GO
+
+CREATE INDEX [IX_Membership_TeamId] ON [dbo].[Membership] ([TeamId], [LeftOn]) INCLUDE ([MemberId], [Role], [JoinedOn]);
+GO
