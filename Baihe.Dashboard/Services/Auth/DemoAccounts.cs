@@ -21,16 +21,17 @@ public sealed class DemoAccounts(UserCommands commands, CommunityQueries communi
         var community = await communities.ResolveAsync(null, ct) ?? throw new InvalidOperationException("Seed the demo community first.");
         var teamIds = (await teams.ListAsync(community.Id, ct)).ToDictionary(t => t.Name, t => t.Id);
         var subDistrictId = community.SubDistrictId;
-        var hash = SignInService.Hash(Password);
+        // Each account gets its own salt, even with the shared demo password.
+        string hash() => SignInService.Hash(Password);
         NewUser[] accounts =
         [
-            new("jiedao", "街道干部（演示）", hash, Roles.Official, SubDistrictId: subDistrictId, IsDemo: true),
-            new("shuji", "社区书记（演示）", hash, Roles.Secretary, CommunityId: community.Id, IsDemo: true),
-            new("admin", "管理员（演示）", hash, Roles.Admin, IsDemo: true),
-            new("jinjiejie", "金姐姐队长（演示）", hash, Roles.Lead, TeamId: teamIds["金姐姐"], IsDemo: true),
-            new("yinhui", "银辉先锋队长（演示）", hash, Roles.Lead, TeamId: teamIds["银辉先锋"], IsDemo: true),
-            new("baihe", "调解队队长（演示）", hash, Roles.Lead, TeamId: teamIds["“百·和”调解队"], IsDemo: true),
-            new("xinhuo", "新火先锋队长（演示）", hash, Roles.Lead, TeamId: teamIds["新火先锋队"], IsDemo: true),
+            new("jiedao", "街道干部（演示）", hash(), Roles.Official, SubDistrictId: subDistrictId, IsDemo: true),
+            new("shuji", "社区书记（演示）", hash(), Roles.Secretary, CommunityId: community.Id, IsDemo: true),
+            new("admin", "管理员（演示）", hash(), Roles.Admin, IsDemo: true),
+            new("jinjiejie", "金姐姐队长（演示）", hash(), Roles.Lead, TeamId: teamIds["金姐姐"], IsDemo: true),
+            new("yinhui", "银辉先锋队长（演示）", hash(), Roles.Lead, TeamId: teamIds["银辉先锋"], IsDemo: true),
+            new("baihe", "调解队队长（演示）", hash(), Roles.Lead, TeamId: teamIds["“百·和”调解队"], IsDemo: true),
+            new("xinhuo", "新火先锋队长（演示）", hash(), Roles.Lead, TeamId: teamIds["新火先锋队"], IsDemo: true),
         ];
         foreach (var account in accounts)
         {

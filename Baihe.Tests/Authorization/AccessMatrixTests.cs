@@ -1,0 +1,214 @@
+using System.Reflection;
+using System.Security.Claims;
+using Baihe.Dashboard.Services.Auth;
+using Baihe.Data.Accounts;
+using Baihe.Data.Database;
+using Baihe.Data.Teams;
+using Baihe.Tests.TestSupport;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Baihe.Tests.Authorization;
+
+/// <summary>
+/// Walks access-matrix.txt: pages through the app's own authorization policies (as the endpoint and the router
+/// apply them), write commands by running them on a real database as each principal.
+/// </summary>
+public class AccessMatrixTests
+{
+    private static readonly string[] Principals = ["anonymous", "official", "secretary", "leadA", "leadB", "admin"];
+
+    private static readonly Dictionary<string, string> UserNames = new()
+    {
+        ["official"] = "jiedao", ["secretary"] = "shuji", ["leadA"] = "jinjiejie", ["leadB"] = "yinhui", ["admin"] = "admin",
+    };
+
+    private static List<(string Kind, string Target, Dictionary<string, bool> Allowed)> Matrix()
+    {
+        var rows = new List<(string, string, Dictionary<string, bool>)>();
+        foreach (var line in File.ReadAllLines(Repo.PathOf("Baihe.Tests", "Authorization", "access-matrix.txt")))
+        {
+            if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+            var cells = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.True(cells.Length == 2 + Principals.Length, $"malformed matrix line: {line}");
+            var allowed = Principals.Select((p, i) => (p, cells[2 + i] switch
+            {
+                "allow" => true,
+                "deny" => false,
+                var other => throw new InvalidOperationException($"'{other}' is neither allow nor deny in: {line}"),
+            })).ToDictionary(x => x.p, x => x.Item2);
+            rows.Add((cells[0], cells[1], allowed));
+        }
+        return rows;
+    }
+
+    [Fact]
+    public void EveryRoutablePageAndEveryWriteCommand_IsInTheMatrix()
+    {
+        var matrix = Matrix();
+        var pages = PageTypes().Keys.ToHashSet();
+        var commands = CommandMethods().ToHashSet();
+
+        Assert.Equal(pages.Order(), matrix.Where(r => r.Kind == "page").Select(r => r.Target).Order());
+        Assert.Equal(commands.Order(), matrix.Where(r => r.Kind == "command").Select(r => r.Target).Order());
+        Assert.Contains("RosterCommands.AddMemberAsync", commands);
+    }
+
+    [Fact]
+    public async Task Pages_FollowTheMatrixThroughTheRealPolicies()
+    {
+        await using var app = new AppFactory();
+        using var scope = app.Services.CreateScope();
+        var policies = scope.ServiceProvider.GetRequiredService<IAuthorizationPolicyProvider>();
+        var authorization = scope.ServiceProvider.GetRequiredService<IAuthorizationService>();
+        var users = scope.ServiceProvider.GetRequiredService<UserQueries>();
+        var principals = await PrincipalsAsync(users);
+        var pages = PageTypes();
+
+        var mismatches = new List<string>();
+        foreach (var (_, route, allowed) in Matrix().Where(r => r.Kind == "page"))
+        {
+            var type = pages[route];
+            foreach (var who in Principals)
+            {
+                var actual = await AllowsAsync(type, principals[who], policies, authorization);
+                if (actual != allowed[who])
+                {
+                    mismatches.Add($"{route} for {who}: expected {(allowed[who] ? "allow" : "deny")}");
+                }
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    [Fact]
+    public async Task Commands_FollowTheMatrixWhenRunAsEachPrincipal()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        var users = new UserQueries(db.Factory);
+        var principals = await PrincipalsAsync(users);
+        var invokers = Invokers(db);
+
+        var mismatches = new List<string>();
+        foreach (var (_, command, allowed) in Matrix().Where(r => r.Kind == "command"))
+        {
+            Assert.True(invokers.ContainsKey(command), $"no invoker for {command}: add one to this test");
+            foreach (var who in Principals)
+            {
+                var actor = BaiheClaims.ToActor(principals[who]);
+                bool actual;
+                if (actor is null)
+                {
+                    actual = false; // an anonymous principal has no actor, so no page can call a command for it
+                }
+                else
+                {
+                    try
+                    {
+                        var result = await invokers[command](actor);
+                        Assert.True(result.Ok, $"{command} as {who} was neither done nor denied: {result.Error}");
+                        actual = true;
+                    }
+                    catch (AccessDeniedException)
+                    {
+                        actual = false;
+                    }
+                }
+                if (actual != allowed[who])
+                {
+                    mismatches.Add($"{command} for {who}: expected {(allowed[who] ? "allow" : "deny")}");
+                }
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    private static Dictionary<string, Type> PageTypes() =>
+        typeof(Program).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>().Select(r => (r.Template, t)))
+            .ToDictionary(x => x.Template, x => x.t);
+
+    /// <summary>A write command is any public method returning Task&lt;CommandResult&gt;; each must take the Actor first.</summary>
+    private static IEnumerable<string> CommandMethods()
+    {
+        var methods = typeof(DbConnectionFactory).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => m.ReturnType == typeof(Task<CommandResult>))
+            .ToList();
+        Assert.All(methods, m => Assert.True(m.GetParameters().FirstOrDefault()?.ParameterType == typeof(Actor),
+            $"{m.DeclaringType!.Name}.{m.Name} writes without an Actor to authorize"));
+        return methods.Select(m => $"{m.DeclaringType!.Name}.{m.Name}");
+    }
+
+    private static async Task<bool> AllowsAsync(Type page, ClaimsPrincipal user, IAuthorizationPolicyProvider policies, IAuthorizationService authorization)
+    {
+        if (page.GetCustomAttributes(inherit: true).OfType<IAllowAnonymous>().Any())
+        {
+            return true;
+        }
+        var data = page.GetCustomAttributes(inherit: true).OfType<IAuthorizeData>().ToList();
+        var policy = await AuthorizationPolicy.CombineAsync(policies, data);
+        return policy is null || (await authorization.AuthorizeAsync(user, null, policy)).Succeeded;
+    }
+
+    private static async Task<Dictionary<string, ClaimsPrincipal>> PrincipalsAsync(UserQueries users)
+    {
+        var principals = new Dictionary<string, ClaimsPrincipal> { ["anonymous"] = new(new ClaimsIdentity()) };
+        foreach (var (who, name) in UserNames)
+        {
+            principals[who] = BaiheClaims.Principal((await users.FindByUserNameAsync(name))!, "Cookies");
+        }
+        return principals;
+    }
+
+    /// <summary>One valid call per command, with fresh arguments each time, so only authorization decides.</summary>
+    private static Dictionary<string, Func<Actor, Task<CommandResult>>> Invokers(TestDatabase db)
+    {
+        var roster = new RosterCommands(db.Factory, db.Clock);
+        var teams = new TeamQueries(db.Factory);
+        var userCommands = new UserCommands(db.Factory, db.Clock);
+        var users = new UserQueries(db.Factory);
+        var n = 0;
+        async Task<int> TeamA() => (await teams.ListAsync(1)).Single(t => t.Name == "金姐姐").Id;
+        async Task<RosterRow> MemberOfA(int skip) => (await teams.DetailAsync(await TeamA()))!.Roster.Where(r => r.Role != RosterRole.Lead).Skip(skip).First();
+
+        return new()
+        {
+            ["RosterCommands.AddMemberAsync"] = async actor => await roster.AddMemberAsync(actor, await TeamA(),
+                new AddMemberRequest { Name = $"矩阵测试{++n}", GridId = 1, Role = RosterRole.Member, JoinedOn = db.Clock.Today }),
+            ["RosterCommands.ChangeRoleAsync"] = async actor =>
+            {
+                var row = await MemberOfA(0);
+                return await roster.ChangeRoleAsync(actor, row.MembershipId, row.Role == RosterRole.Member ? RosterRole.Deputy : RosterRole.Member, row.MembershipVersion);
+            },
+            ["RosterCommands.RecordLeaveAsync"] = async actor =>
+            {
+                var row = await MemberOfA(3);
+                return await roster.RecordLeaveAsync(actor, row.MembershipId, db.Clock.Today, "矩阵测试", row.MembershipVersion);
+            },
+            ["RosterCommands.EditContactAsync"] = async actor =>
+            {
+                var row = await MemberOfA(1);
+                return await roster.EditContactAsync(actor, await TeamA(), row.MemberId, $"改名{++n}", row.Phone, row.MemberVersion);
+            },
+            ["UserCommands.CreateAsync"] = async actor => await userCommands.CreateAsync(actor,
+                new NewUser($"matrix{++n}", "矩阵测试", SignInService.Hash("matrix-password"), Roles.Lead, TeamId: await TeamA())),
+            ["UserCommands.ChangeRoleAsync"] = async actor =>
+            {
+                var target = (await users.FindByUserNameAsync("baihe"))!;
+                return await userCommands.ChangeRoleAsync(actor, target, Roles.Lead, null, null, target.TeamId);
+            },
+            ["UserCommands.SetDisabledAsync"] = async actor =>
+            {
+                var target = (await users.FindByUserNameAsync("xinhuo"))!;
+                return await userCommands.SetDisabledAsync(actor, target, !target.IsDisabled);
+            },
+        };
+    }
+}
