@@ -21,6 +21,7 @@ public static class DashboardServices
 
         services.AddSingleton<SignInService>();
         services.AddSingleton<DemoAccounts>();
+        services.AddScoped<CurrentActor>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
         services.AddAuthorization();

@@ -1,3 +1,4 @@
+using Baihe.Data.Accounts;
 using Baihe.Data.Database;
 using Dapper;
 
@@ -52,6 +53,40 @@ public sealed class CommunityQueries(DbConnectionFactory db)
         return all.FirstOrDefault(c => c.Id == communityId) ?? all.FirstOrDefault();
     }
 
+    private const string VisibleSql = """
+        SELECT c.Id, c.SubDistrictId, c.Name, s.Name AS SubDistrict, s.District, s.City, c.Description
+        FROM Community c
+        JOIN SubDistrict s ON s.Id = c.SubDistrictId
+        WHERE @Role = 'Admin'
+           OR (@Role = 'Official' AND c.SubDistrictId = @SubDistrictId)
+           OR (@Role = 'Secretary' AND c.Id = @CommunityId)
+           OR (@Role = 'Lead' AND c.Id = (SELECT t.CommunityId FROM Team t WHERE t.Id = @TeamId))
+        ORDER BY c.Id;
+        """;
+
+    /// <summary>
+    /// The communities an actor may read: an official those of their sub-district, a secretary their community,
+    /// a lead their team's community, an admin all.
+    /// </summary>
+    public async Task<IReadOnlyList<CommunityRow>> VisibleToAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        var rows = await conn.QueryAsync<CommunityRow>(new CommandDefinition(VisibleSql,
+            new { actor.Role, actor.SubDistrictId, actor.CommunityId, actor.TeamId }, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    /// <summary>The community asked for if the actor may read it, else the first they may read; null when none.</summary>
+    public async Task<CommunityRow?> ResolveAsync(int? communityId, Actor? actor, CancellationToken ct = default)
+    {
+        if (actor is null)
+        {
+            return null;
+        }
+        var visible = await VisibleToAsync(actor, ct);
+        return visible.FirstOrDefault(c => c.Id == communityId) ?? visible.FirstOrDefault();
+    }
+
     private const string HonoursSql = """
         SELECT h.Title
         FROM CommunityHonour h
@@ -77,7 +112,7 @@ public sealed class CommunityQueries(DbConnectionFactory db)
         return (await conn.QueryAsync<GridRow>(new CommandDefinition(GridsSql, new { CommunityId = communityId }, cancellationToken: ct))).AsList();
     }
 
-    /// <summary>The profile of a community already resolved with <see cref="ResolveAsync"/>.</summary>
+    /// <summary>The profile of a community already resolved with <see cref="ResolveAsync(int?, Actor?, CancellationToken)"/>.</summary>
     public async Task<CommunityProfile> ProfileAsync(CommunityRow community, CancellationToken ct = default)
     {
         await using var conn = await db.OpenAsync(ct);

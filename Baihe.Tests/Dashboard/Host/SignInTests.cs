@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Baihe.Dashboard.Services.Auth;
 using Baihe.Data.Accounts;
@@ -151,5 +152,41 @@ public class PhoneMaskingTests
 
         Assert.NotEmpty(phones);
         Assert.All(phones, p => Assert.Matches(full ? "^1[0-9]{10}$" : @"^1[0-9]{2}\*{4}[0-9]{4}$", p));
+    }
+}
+
+public class ReadScopeTests
+{
+    [Fact]
+    public async Task ASecretaryOfAnotherCommunity_SeesOnlyTheirOwn_EvenWithAForgedCommunityOrTeamId()
+    {
+        await using var app = new AppFactory();
+        using (app.NoRedirectClient())
+        {
+        }
+        await using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabaseFile}"))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(conn, "INSERT INTO Community (SubDistrictId, Name) VALUES (1, '榕树社区');");
+        }
+        var communityId = 2;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var commands = scope.ServiceProvider.GetRequiredService<Baihe.Data.Accounts.UserCommands>();
+            var created = await commands.CreateAsync(Baihe.Dashboard.Services.Auth.DemoAccounts.System, new Baihe.Data.Accounts.NewUser(
+                "rongshu", "榕树书记", Baihe.Dashboard.Services.Auth.SignInService.Hash("rongshu-password"), Baihe.Data.Accounts.Roles.Secretary, CommunityId: communityId));
+            Assert.True(created.Ok, created.Error);
+        }
+        using var client = await app.SignedInClientAsync("rongshu", "rongshu-password");
+        using var official = await app.SignedInClientAsync("jiedao");
+
+        var own = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/?community=1"));
+        var team = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/teams/1"));
+        var officialView = System.Net.WebUtility.HtmlDecode(await official.GetStringAsync("/?community=2"));
+
+        Assert.Contains("榕树社区", own);
+        Assert.DoesNotContain("kpi-value\">65", own);
+        Assert.Contains("找不到这支队伍", team);
+        // The official's sub-district holds both communities, so they may look at either.
+        Assert.Contains("榕树社区", officialView);
     }
 }

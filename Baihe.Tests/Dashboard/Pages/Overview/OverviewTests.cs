@@ -4,6 +4,9 @@ using Baihe.Data.Communities;
 using Baihe.Data.Database;
 using Baihe.Data.Overview;
 using Baihe.Tests.TestSupport;
+using System.Security.Claims;
+using Baihe.Dashboard.Services.Auth;
+using Baihe.Data.Accounts;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -59,6 +62,11 @@ public class OverviewTests
         ctx.Services.AddSingleton(db.Clock);
         ctx.Services.AddSingleton<CommunityQueries>();
         ctx.Services.AddSingleton<OverviewQueries>();
+        ctx.Services.AddScoped<CurrentActor>();
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized("shuji");
+        auth.SetRoles(Roles.Secretary);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "2"), new Claim(BaiheClaims.Community, "1"));
 
         var cut = ctx.Render<Baihe.Dashboard.Components.Pages.Overview.Overview>();
 
