@@ -197,14 +197,9 @@ public sealed class RosterCommands(DbConnectionFactory db, BaiheClock clock)
         var now = clock.Now;
         await using var conn = await db.OpenAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var ms = await MembershipAsync(conn, tx, membershipId, ct);
-        if (ms is null)
+        if (await EditableMembershipAsync(conn, tx, actor, membershipId, "Roster.ChangeRole", new { role }, ct) is not { } ms)
         {
-            return CommandResult.Fail("找不到这条花名册记录。");
-        }
-        if (!CanEdit(actor, ms.TeamId, ms.CommunityId))
-        {
-            throw await DeniedAsync(conn, tx, actor, "Roster.ChangeRole", "Membership", membershipId, new { role }, ct);
+            return CommandResult.Fail(MembershipMissing);
         }
         if (!RosterRole.All.Contains(role))
         {
@@ -248,14 +243,9 @@ public sealed class RosterCommands(DbConnectionFactory db, BaiheClock clock)
         var now = clock.Now;
         await using var conn = await db.OpenAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var ms = await MembershipAsync(conn, tx, membershipId, ct);
-        if (ms is null)
+        if (await EditableMembershipAsync(conn, tx, actor, membershipId, "Roster.RecordLeave", new { leftOn, reason }, ct) is not { } ms)
         {
-            return CommandResult.Fail("找不到这条花名册记录。");
-        }
-        if (!CanEdit(actor, ms.TeamId, ms.CommunityId))
-        {
-            throw await DeniedAsync(conn, tx, actor, "Roster.RecordLeave", "Membership", membershipId, new { leftOn, reason }, ct);
+            return CommandResult.Fail(MembershipMissing);
         }
         var why = (reason ?? "").Trim();
         if (why.Length == 0)
@@ -351,8 +341,19 @@ public sealed class RosterCommands(DbConnectionFactory db, BaiheClock clock)
     private static Task<TeamScope?> TeamAsync(DbConnection conn, DbTransaction tx, int teamId, CancellationToken ct) =>
         conn.QuerySingleOrDefaultAsync<TeamScope>(new CommandDefinition(TeamScopeSql, new { TeamId = teamId }, tx, cancellationToken: ct));
 
-    private static Task<MembershipScope?> MembershipAsync(DbConnection conn, DbTransaction tx, int membershipId, CancellationToken ct) =>
-        conn.QuerySingleOrDefaultAsync<MembershipScope>(new CommandDefinition(MembershipScopeSql, new { MembershipId = membershipId }, tx, cancellationToken: ct));
+    private const string MembershipMissing = "找不到这条花名册记录。";
+
+    /// <summary>The membership, or null when it does not exist; throws (after auditing) when the actor may not edit it.</summary>
+    private async Task<MembershipScope?> EditableMembershipAsync(DbConnection conn, DbTransaction tx, Actor actor, int membershipId,
+        string action, object attempted, CancellationToken ct)
+    {
+        var ms = await conn.QuerySingleOrDefaultAsync<MembershipScope>(new CommandDefinition(MembershipScopeSql, new { MembershipId = membershipId }, tx, cancellationToken: ct));
+        if (ms is not null && !CanEdit(actor, ms.TeamId, ms.CommunityId))
+        {
+            throw await DeniedAsync(conn, tx, actor, action, "Membership", membershipId, attempted, ct);
+        }
+        return ms;
+    }
 
     private static Task<int> CountAsync(DbConnection conn, DbTransaction tx, string sql, object args, CancellationToken ct) =>
         conn.ExecuteScalarAsync<int>(new CommandDefinition(sql, args, tx, cancellationToken: ct));
