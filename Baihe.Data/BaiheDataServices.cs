@@ -3,6 +3,7 @@ using Baihe.Data.Brands;
 using Baihe.Data.Communities;
 using Baihe.Data.Database;
 using Baihe.Data.Overview;
+using Baihe.Data.Points;
 using Baihe.Data.Tasks;
 using Baihe.Data.Teams;
 using Baihe.Data.Wishes;
@@ -65,6 +66,14 @@ public static class BaiheDataServices
         services.AddSingleton<RosterCommands>();
         services.AddSingleton<UserQueries>();
         services.AddSingleton<UserCommands>();
+        services.AddSingleton<LedgerCommands>();
+        services.AddSingleton<ExchangeCommands>();
+        services.AddSingleton<ActivityCommands>();
+        services.AddSingleton<EvaluationCommands>();
+        services.AddSingleton<PointsQueries>();
+        services.AddSingleton<ActivityQueries>();
+        services.AddSingleton<ExchangeQueries>();
+        services.AddSingleton<EvaluationQueries>();
         return services;
     }
 }

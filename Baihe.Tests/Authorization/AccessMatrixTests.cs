@@ -3,6 +3,8 @@ using System.Security.Claims;
 using Baihe.Dashboard.Services.Auth;
 using Baihe.Data.Accounts;
 using Baihe.Data.Database;
+using Baihe.Data.Points;
+using Dapper;
 using Baihe.Data.Teams;
 using Baihe.Tests.TestSupport;
 using Microsoft.AspNetCore.Authorization;
@@ -178,8 +180,80 @@ public class AccessMatrixTests
         async Task<int> TeamA() => (await teams.ListAsync(1)).Single(t => t.Name == "金姐姐").Id;
         async Task<RosterRow> MemberOfA(int skip) => (await teams.DetailAsync(await TeamA()))!.Roster.Where(r => r.Role != RosterRole.Lead).Skip(skip).First();
 
+        var ledger = new LedgerCommands(db.Factory, db.Clock);
+        var exchange = new ExchangeCommands(db.Factory, db.Clock);
+        var activities = new ActivityCommands(db.Factory, db.Clock);
+        var evaluations = new EvaluationCommands(db.Factory, db.Clock);
+        var today = db.Clock.Today;
+        async Task<Actor> Secretary() => await db.ActorAsync("shuji");
+        // A resident on 金姐姐 and on no team leadB leads, so only the team's own lead may act for them.
+        async Task<int> OnlyOnA()
+        {
+            var a = (await teams.DetailAsync(await TeamA()))!.Roster.Select(r => r.MemberId);
+            var b = (await teams.DetailAsync((await teams.ListAsync(1)).Single(t => t.Name == "银辉先锋").Id))!.Roster.Select(r => r.MemberId);
+            return a.Except(b).First();
+        }
+        async Task Exec(string sql, object? args = null)
+        {
+            await using var conn = await db.Factory.OpenAsync();
+            await conn.ExecuteAsync(sql, args);
+        }
+        async Task<int> Scalar(string sql, object? args = null)
+        {
+            await using var conn = await db.Factory.OpenAsync();
+            return await conn.ExecuteScalarAsync<int>(sql, args);
+        }
+        async Task<int> OpenActivityWithAttendee()
+        {
+            var id = (await activities.CreateAsync(await Secretary(), new ActivityInput(await TeamA(), 2, $"矩阵活动{++n}", "社区", today, 2))).Id!.Value;
+            await activities.SaveAttendanceAsync(await Secretary(), id, [await OnlyOnA()]);
+            return id;
+        }
+        async Task<int> DraftEvaluation() => (await evaluations.CreateAsync(await Secretary(), 1, today.Year, Period.HalfOf(today), null, 3)).Id!.Value;
+
         return new()
         {
+            ["LedgerCommands.RecordServiceAsync"] = async actor => await ledger.RecordServiceAsync(actor, await OnlyOnA(), 3, today, "矩阵测试"),
+            ["LedgerCommands.CorrectAsync"] = async actor =>
+            {
+                var entry = (await ledger.RecordServiceAsync(await Secretary(), await OnlyOnA(), 3, today, "待冲正")).Id!.Value;
+                return await ledger.CorrectAsync(actor, entry, "矩阵测试");
+            },
+            ["ExchangeCommands.RedeemAsync"] = async actor =>
+            {
+                var member = await OnlyOnA();
+                await Exec("INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RecordedAt) VALUES (@member, 3, 10, @today, 'Service', @today);", new { member, today });
+                return await exchange.RedeemAsync(actor, member, await Scalar("SELECT Id FROM Reward WHERE Name = '补鞋';"), Guid.NewGuid().ToString("N"));
+            },
+            ["ExchangeCommands.FulfilAsync"] = async actor =>
+            {
+                var member = await OnlyOnA();
+                await Exec("INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RecordedAt) VALUES (@member, 3, 10, @today, 'Service', @today);", new { member, today });
+                var redemption = (await exchange.RedeemAsync(await Secretary(), member, await Scalar("SELECT Id FROM Reward WHERE Name = '补鞋';"), Guid.NewGuid().ToString("N"))).Id!.Value;
+                return await exchange.FulfilAsync(actor, redemption);
+            },
+            ["ExchangeCommands.SaveRewardAsync"] = async actor => await exchange.SaveRewardAsync(actor, 1, null, $"矩阵奖品{++n}", 5, true, null, 0),
+            ["ActivityCommands.CreateAsync"] = async actor => await activities.CreateAsync(actor, new ActivityInput(await TeamA(), 2, $"矩阵活动{++n}", "社区", today, 2)),
+            ["ActivityCommands.SaveAttendanceAsync"] = async actor => await activities.SaveAttendanceAsync(actor, await OpenActivityWithAttendee(), [await OnlyOnA()]),
+            ["ActivityCommands.CloseAsync"] = async actor => await activities.CloseAsync(actor, await OpenActivityWithAttendee()),
+            ["EvaluationCommands.CreateAsync"] = async actor => await evaluations.CreateAsync(actor, 1, today.Year, Period.HalfOf(today), null, 3),
+            ["EvaluationCommands.SetWinnerAsync"] = async actor =>
+            {
+                var id = await DraftEvaluation();
+                return await evaluations.SetWinnerAsync(actor, id, await Scalar("SELECT MIN(MemberId) FROM EvaluationResult WHERE EvaluationId = @id;", new { id }), true);
+            },
+            ["EvaluationCommands.PubliciseAsync"] = async actor =>
+            {
+                var id = await DraftEvaluation();
+                await Exec("UPDATE EvaluationResult SET IsWinner = 1 WHERE EvaluationId = @id;", new { id });
+                return await evaluations.PubliciseAsync(actor, id, today.AddDays(7));
+            },
+            ["EvaluationCommands.ArchiveAsync"] = async actor =>
+            {
+                var id = await DraftEvaluation();
+                await Exec("UPDATE Evaluation SET Status = 'Publicised', PublicityEndsOn = @ended WHERE Id = @id;", new { id, ended = today.AddDays(-1) });
+                return await evaluations.ArchiveAsync(actor, id);
+            },
             ["RosterCommands.AddMemberAsync"] = async actor => await roster.AddMemberAsync(actor, await TeamA(),
                 new AddMemberRequest { Name = $"矩阵测试{++n}", GridId = 1, Role = RosterRole.Member, JoinedOn = db.Clock.Today }),
             ["RosterCommands.ChangeRoleAsync"] = async actor =>

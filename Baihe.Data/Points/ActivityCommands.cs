@@ -1,0 +1,209 @@
+using Baihe.Data.Accounts;
+using Baihe.Data.Database;
+using Dapper;
+
+namespace Baihe.Data.Points;
+
+/// <summary>A new event (一场一统计) and the points each attendee earns.</summary>
+public sealed record ActivityInput(int TeamId, int CategoryId, string? Title, string? Place, DateTime HeldOn, int PointsPerAttendee);
+
+/// <summary>
+/// Events: created by the team's lead or the community's secretary, attendance taken on one screen, and closed once:
+/// closing writes one ledger entry per attendee in one transaction, and closing again writes nothing.
+/// </summary>
+public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
+{
+    /// <summary>The most points one event may award each attendee.</summary>
+    public const int MaxPointsPerAttendee = 20;
+
+    private const string TeamSql = "SELECT Id, CommunityId FROM Team WHERE Id = @TeamId;";
+
+    private const string CategoryExistsSql = "SELECT COUNT(*) FROM PointCategory WHERE Id = @CategoryId;";
+
+    private const string InsertActivitySql = """
+        INSERT INTO Activity (TeamId, CategoryId, Title, Place, HeldOn, PointsPerAttendee, Status)
+        VALUES (@TeamId, @CategoryId, @Title, @Place, @HeldOn, @PointsPerAttendee, 'Open');
+        """;
+
+    private const string ActivitySql = """
+        SELECT a.Id, a.TeamId, t.CommunityId, a.CategoryId, a.Title, a.HeldOn, a.PointsPerAttendee, a.Status
+        FROM Activity a JOIN Team t ON t.Id = a.TeamId
+        WHERE a.Id = @ActivityId;
+        """;
+
+    private const string ResidentInCommunitySql = """
+        SELECT COUNT(*) FROM Member m JOIN Grid g ON g.Id = m.GridId WHERE g.CommunityId = @CommunityId AND m.Id = @MemberId;
+        """;
+
+    private const string RosterIdsSql = "SELECT MemberId FROM Membership WHERE TeamId = @TeamId AND LeftOn IS NULL;";
+
+    private const string ClearAttendanceSql = "DELETE FROM Attendance WHERE ActivityId = @ActivityId;";
+
+    private const string InsertAttendanceSql = "INSERT INTO Attendance (ActivityId, MemberId, IsWalkIn) VALUES (@ActivityId, @MemberId, @IsWalkIn);";
+
+    private const string AttendeesSql = "SELECT MemberId FROM Attendance WHERE ActivityId = @ActivityId ORDER BY MemberId;";
+
+    private const string InsertEntrySql = """
+        INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, ActivityId, RecordedByUserId, RecordedAt, Note)
+        VALUES (@MemberId, @CategoryId, @Points, @OccurredOn, 'Activity', @ActivityId, @RecordedByUserId, @RecordedAt, @Note);
+        """;
+
+    private const string CloseSql = """
+        UPDATE Activity SET Status = 'Closed', ClosedAt = @Now, ClosedByUserId = @UserId WHERE Id = @ActivityId AND Status = 'Open';
+        """;
+
+    /// <summary>Creates an open event for a team.</summary>
+    public async Task<CommandResult> CreateAsync(Actor actor, ActivityInput input, CancellationToken ct = default)
+    {
+        var now = clock.Now;
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var team = await conn.QuerySingleOrDefaultAsync<TeamRow>(new CommandDefinition(TeamSql, new { input.TeamId }, tx, cancellationToken: ct));
+        if (team is null)
+        {
+            return CommandResult.Fail("请选择举办队伍。");
+        }
+        if (!actor.IsSecretaryOf(team.CommunityId) && !actor.IsLeadOf(team.Id))
+        {
+            throw await Journal.DeniedAsync(conn, tx, actor, now, "Activity.Create", "Team", input.TeamId, input, ct);
+        }
+        var title = (input.Title ?? "").Trim();
+        var place = (input.Place ?? "").Trim();
+        if (title.Length is 0 or > 100 || title.Any(char.IsControl))
+        {
+            return CommandResult.Fail("请填写活动名称（不超过 100 字）。");
+        }
+        if (place.Length is 0 or > 100 || place.Any(char.IsControl))
+        {
+            return CommandResult.Fail("请填写活动地点（不超过 100 字）。");
+        }
+        if (await conn.ExecuteScalarAsync<int>(new CommandDefinition(CategoryExistsSql, new { input.CategoryId }, tx, cancellationToken: ct)) == 0)
+        {
+            return CommandResult.Fail("请选择服务板块。");
+        }
+        if (input.PointsPerAttendee is < 1 or > MaxPointsPerAttendee)
+        {
+            return CommandResult.Fail($"每人积分应为 1 到 {MaxPointsPerAttendee} 之间的整数。");
+        }
+        if (input.HeldOn.Date < new DateTime(now.Year - 1, 1, 1) || input.HeldOn.Date > now.Date.AddYears(1))
+        {
+            return CommandResult.Fail("活动日期应在去年年初到一年以后之间。");
+        }
+        var id = await SqlIdentity.InsertAsync(conn, tx, db.IsSqlite, InsertActivitySql, new
+        {
+            input.TeamId, input.CategoryId, Title = title, Place = place, HeldOn = input.HeldOn.Date, input.PointsPerAttendee,
+        }, ct);
+        await Journal.AuditAsync(conn, tx, actor, now, "Activity.Create", "Activity", id, null, input with { Title = title, Place = place }, ct);
+        await tx.CommitAsync(ct);
+        return CommandResult.Success(id);
+    }
+
+    /// <summary>
+    /// Replaces the attendance of an open event: roster members who came, plus walk-ins (residents of the community
+    /// who are not on the team's roster).
+    /// </summary>
+    public async Task<CommandResult> SaveAttendanceAsync(Actor actor, int activityId, IReadOnlyCollection<int> memberIds, CancellationToken ct = default)
+    {
+        var now = clock.Now;
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var activity = await EditableAsync(conn, tx, actor, activityId, "Activity.SaveAttendance", ct);
+        if (activity is null)
+        {
+            return CommandResult.Fail("找不到这场活动。");
+        }
+        if (activity.Status == "Closed")
+        {
+            return CommandResult.Fail("活动已结束并记分，出席名单不能再改。");
+        }
+        var ids = memberIds.Distinct().ToList();
+        // An attendance list is a roster's size, so one indexed check per id is cheap; an id from outside the
+        // community was never offered on the screen and is refused as forged.
+        foreach (var id in ids)
+        {
+            if (await conn.ExecuteScalarAsync<int>(new CommandDefinition(ResidentInCommunitySql, new { activity.CommunityId, MemberId = id }, tx, cancellationToken: ct)) == 0)
+            {
+                throw await Journal.DeniedAsync(conn, tx, actor, now, "Activity.SaveAttendance", "Activity", activityId, new { memberIds = ids }, ct);
+            }
+        }
+        var roster = (await conn.QueryAsync<int>(new CommandDefinition(RosterIdsSql, new { activity.TeamId }, tx, cancellationToken: ct))).ToHashSet();
+        await conn.ExecuteAsync(new CommandDefinition(ClearAttendanceSql, new { ActivityId = activityId }, tx, cancellationToken: ct));
+        await conn.ExecuteAsync(new CommandDefinition(InsertAttendanceSql,
+            ids.Select(id => new { ActivityId = activityId, MemberId = id, IsWalkIn = !roster.Contains(id) }), tx, cancellationToken: ct));
+        await Journal.AuditAsync(conn, tx, actor, now, "Activity.SaveAttendance", "Activity", activityId, null,
+            new { Attendees = ids.Count, WalkIns = ids.Count(id => !roster.Contains(id)) }, ct);
+        await tx.CommitAsync(ct);
+        return CommandResult.Success(activityId);
+    }
+
+    /// <summary>
+    /// Closes the event: one ledger entry per attendee at the event's points, in one transaction. A second close
+    /// finds the event closed and writes nothing (the unique index on (ActivityId, MemberId) backs this up).
+    /// </summary>
+    public async Task<CommandResult> CloseAsync(Actor actor, int activityId, CancellationToken ct = default)
+    {
+        var now = clock.Now;
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var activity = await EditableAsync(conn, tx, actor, activityId, "Activity.Close", ct);
+        if (activity is null)
+        {
+            return CommandResult.Fail("找不到这场活动。");
+        }
+        if (activity.Status == "Closed")
+        {
+            return CommandResult.Success(activityId);
+        }
+        if (activity.HeldOn.Date > now.Date)
+        {
+            return CommandResult.Fail("活动尚未举行，不能结束记分。");
+        }
+        var attendees = (await conn.QueryAsync<int>(new CommandDefinition(AttendeesSql, new { ActivityId = activityId }, tx, cancellationToken: ct))).ToList();
+        if (attendees.Count == 0)
+        {
+            return CommandResult.Fail("还没有登记出席人员。");
+        }
+        if (await conn.ExecuteAsync(new CommandDefinition(CloseSql, new { ActivityId = activityId, Now = now, UserId = LedgerCommands.UserId(actor) }, tx, cancellationToken: ct)) == 0)
+        {
+            return CommandResult.Success(activityId);
+        }
+        await conn.ExecuteAsync(new CommandDefinition(InsertEntrySql, attendees.Select(m => new
+        {
+            MemberId = m, activity.CategoryId, Points = activity.PointsPerAttendee, OccurredOn = activity.HeldOn.Date,
+            ActivityId = activityId, RecordedByUserId = LedgerCommands.UserId(actor), RecordedAt = now, Note = activity.Title,
+        }), tx, cancellationToken: ct));
+        await Journal.AuditAsync(conn, tx, actor, now, "Activity.Close", "Activity", activityId, new { Status = "Open" },
+            new { Status = "Closed", Attendees = attendees.Count, Points = attendees.Count * activity.PointsPerAttendee }, ct);
+        await Journal.BumpAsync(conn, tx, "Points", now, ct);
+        await tx.CommitAsync(ct);
+        return CommandResult.Success(activityId);
+    }
+
+    private async Task<ActivityRow?> EditableAsync(System.Data.Common.DbConnection conn, System.Data.Common.DbTransaction tx, Actor actor, int activityId, string action, CancellationToken ct)
+    {
+        var a = await conn.QuerySingleOrDefaultAsync<ActivityRow>(new CommandDefinition(ActivitySql, new { ActivityId = activityId }, tx, cancellationToken: ct));
+        if (a is not null && !actor.IsSecretaryOf(a.CommunityId) && !actor.IsLeadOf(a.TeamId))
+        {
+            throw await Journal.DeniedAsync(conn, tx, actor, clock.Now, action, "Activity", activityId, null, ct);
+        }
+        return a;
+    }
+
+    private sealed record TeamRow
+    {
+        public int Id { get; init; }
+        public int CommunityId { get; init; }
+    }
+
+    private sealed record ActivityRow
+    {
+        public int Id { get; init; }
+        public int TeamId { get; init; }
+        public int CommunityId { get; init; }
+        public int CategoryId { get; init; }
+        public string Title { get; init; } = "";
+        public DateTime HeldOn { get; init; }
+        public int PointsPerAttendee { get; init; }
+        public string Status { get; init; } = "";
+    }
+}

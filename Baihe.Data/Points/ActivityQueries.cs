@@ -1,0 +1,82 @@
+using Baihe.Data.Database;
+using Dapper;
+
+namespace Baihe.Data.Points;
+
+/// <summary>An event with its tally (一场一统计): headcount and the points it awards.</summary>
+public sealed record ActivityRow
+{
+    public int Id { get; init; }
+    public int TeamId { get; init; }
+    public string Team { get; init; } = "";
+    public int CommunityId { get; init; }
+    public int CategoryId { get; init; }
+    public string Area { get; init; } = "";
+    public string Title { get; init; } = "";
+    public string Place { get; init; } = "";
+    public DateTime HeldOn { get; init; }
+    public int PointsPerAttendee { get; init; }
+    public string Status { get; init; } = "";
+    public int Headcount { get; init; }
+    public int TotalPoints { get; init; }
+}
+
+/// <summary>A person on the attendance screen: the team's roster, plus walk-ins already recorded.</summary>
+public sealed record AttendeeRow
+{
+    public int MemberId { get; init; }
+    public string Name { get; init; } = "";
+    public bool OnRoster { get; init; }
+    public bool Attended { get; init; }
+}
+
+/// <summary>Reads events and their attendance.</summary>
+public sealed class ActivityQueries(DbConnectionFactory db)
+{
+    private const string SelectFragment = """
+        SELECT a.Id, a.TeamId, t.Name AS Team, t.CommunityId, a.CategoryId, pc.Name AS Area, a.Title, a.Place, a.HeldOn,
+               a.PointsPerAttendee, a.Status,
+               (SELECT COUNT(*) FROM Attendance at WHERE at.ActivityId = a.Id) AS Headcount,
+               (SELECT COUNT(*) FROM Attendance at WHERE at.ActivityId = a.Id) * a.PointsPerAttendee AS TotalPoints
+        FROM Activity a
+        JOIN Team t ON t.Id = a.TeamId
+        JOIN PointCategory pc ON pc.Id = a.CategoryId
+        """;
+
+    private const string ListSql = SelectFragment + "\nWHERE t.CommunityId = @CommunityId\nORDER BY a.HeldOn DESC, a.Id DESC;";
+
+    private const string OneSql = SelectFragment + "\nWHERE a.Id = @ActivityId;";
+
+    private const string AttendeesSql = """
+        SELECT m.Id AS MemberId, m.Name, 1 AS OnRoster,
+               CASE WHEN EXISTS (SELECT 1 FROM Attendance at WHERE at.ActivityId = @ActivityId AND at.MemberId = m.Id) THEN 1 ELSE 0 END AS Attended
+        FROM Membership ms JOIN Member m ON m.Id = ms.MemberId
+        WHERE ms.TeamId = @TeamId AND ms.LeftOn IS NULL
+        UNION ALL
+        SELECT m.Id, m.Name, 0, 1
+        FROM Attendance at JOIN Member m ON m.Id = at.MemberId
+        WHERE at.ActivityId = @ActivityId
+          AND NOT EXISTS (SELECT 1 FROM Membership ms WHERE ms.TeamId = @TeamId AND ms.MemberId = m.Id AND ms.LeftOn IS NULL)
+        ORDER BY 3 DESC, 2;
+        """;
+
+    /// <summary>The events of a community, newest first, each with its tally.</summary>
+    public async Task<IReadOnlyList<ActivityRow>> ListAsync(int communityId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        return (await conn.QueryAsync<ActivityRow>(new CommandDefinition(ListSql, new { CommunityId = communityId }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>One event and its attendance screen, or null.</summary>
+    public async Task<(ActivityRow Activity, IReadOnlyList<AttendeeRow> People)?> DetailAsync(int activityId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        var activity = await conn.QuerySingleOrDefaultAsync<ActivityRow>(new CommandDefinition(OneSql, new { ActivityId = activityId }, cancellationToken: ct));
+        if (activity is null)
+        {
+            return null;
+        }
+        var people = await conn.QueryAsync<AttendeeRow>(new CommandDefinition(AttendeesSql, new { ActivityId = activityId, activity.TeamId }, cancellationToken: ct));
+        return (activity, people.AsList());
+    }
+}

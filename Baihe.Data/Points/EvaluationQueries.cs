@@ -1,0 +1,69 @@
+using Baihe.Data.Database;
+using Dapper;
+
+namespace Baihe.Data.Points;
+
+/// <summary>An evaluation (一年两评选) of one half-year, overall or in one area.</summary>
+public sealed record EvaluationRow
+{
+    public int Id { get; init; }
+    public int CommunityId { get; init; }
+    public int Year { get; init; }
+    public int Half { get; init; }
+    public string? Area { get; init; }
+    public int ShortlistSize { get; init; }
+    public string Status { get; init; } = "";
+    public DateTime? PublicityEndsOn { get; init; }
+    public DateTime? ArchivedAt { get; init; }
+    public int Winners { get; init; }
+}
+
+/// <summary>One shortlisted resident of an evaluation, as snapshotted.</summary>
+public sealed record EvaluationResultRow
+{
+    public int MemberId { get; init; }
+    public string Name { get; init; } = "";
+    public int Rank { get; init; }
+    public int Points { get; init; }
+    public bool IsWinner { get; init; }
+}
+
+/// <summary>Reads evaluations and their snapshotted shortlists.</summary>
+public sealed class EvaluationQueries(DbConnectionFactory db)
+{
+    private const string SelectFragment = """
+        SELECT e.Id, e.CommunityId, e.Year, e.Half, pc.Name AS Area, e.ShortlistSize, e.Status, e.PublicityEndsOn, e.ArchivedAt,
+               (SELECT COUNT(*) FROM EvaluationResult r WHERE r.EvaluationId = e.Id AND r.IsWinner = 1) AS Winners
+        FROM Evaluation e
+        LEFT JOIN PointCategory pc ON pc.Id = e.CategoryId
+        """;
+
+    private const string ListSql = SelectFragment + "\nWHERE e.CommunityId = @CommunityId\nORDER BY e.Year DESC, e.Half DESC, e.Id DESC;";
+
+    private const string OneSql = SelectFragment + "\nWHERE e.Id = @EvaluationId;";
+
+    private const string ResultsSql = """
+        SELECT r.MemberId, m.Name, r.Rank, r.Points, r.IsWinner
+        FROM EvaluationResult r JOIN Member m ON m.Id = r.MemberId
+        WHERE r.EvaluationId = @EvaluationId
+        ORDER BY r.Rank, m.Name, m.Id;
+        """;
+
+    public async Task<IReadOnlyList<EvaluationRow>> ListAsync(int communityId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        return (await conn.QueryAsync<EvaluationRow>(new CommandDefinition(ListSql, new { CommunityId = communityId }, cancellationToken: ct))).AsList();
+    }
+
+    public async Task<(EvaluationRow Evaluation, IReadOnlyList<EvaluationResultRow> Results)?> DetailAsync(int evaluationId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        var e = await conn.QuerySingleOrDefaultAsync<EvaluationRow>(new CommandDefinition(OneSql, new { EvaluationId = evaluationId }, cancellationToken: ct));
+        if (e is null)
+        {
+            return null;
+        }
+        var results = await conn.QueryAsync<EvaluationResultRow>(new CommandDefinition(ResultsSql, new { EvaluationId = evaluationId }, cancellationToken: ct));
+        return (e, results.AsList());
+    }
+}

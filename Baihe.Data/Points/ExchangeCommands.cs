@@ -1,0 +1,213 @@
+using Baihe.Data.Accounts;
+using Baihe.Data.Database;
+using Dapper;
+
+namespace Baihe.Data.Points;
+
+/// <summary>
+/// 积分兑换: redeeming a reward writes a negative ledger entry. The balance is checked inside the writing
+/// transaction while the member is locked (SQLite: BEGIN IMMEDIATE holds the database's write lock; SQL Server:
+/// UPDLOCK, HOLDLOCK on the member row), so concurrent redemptions can never overdraw it. An idempotency key makes
+/// a double click one redemption.
+/// </summary>
+public sealed class ExchangeCommands(DbConnectionFactory db, BaiheClock clock)
+{
+    /// <summary>
+    /// Ledger rows need an area; a redemption is booked to 邻里互助. By-area figures count earnings only, so this
+    /// never shows up as an area's points.
+    /// </summary>
+    public const int RedemptionCategoryId = 3;
+
+    private const string LockMemberSqlServer = "SELECT Id FROM Member WITH (UPDLOCK, HOLDLOCK) WHERE Id = @MemberId;";
+
+    private const string ExistingKeySql = "SELECT Id, MemberId FROM Redemption WHERE IdempotencyKey = @Key;";
+
+    private const string RewardSql = "SELECT Id, CommunityId, Name, PointCost, IsActive FROM Reward WHERE Id = @RewardId;";
+
+    private const string BalanceSql = "SELECT COALESCE(SUM(Points), 0) FROM PointEntry WHERE MemberId = @MemberId;";
+
+    private const string InsertRedemptionSql = """
+        INSERT INTO Redemption (MemberId, RewardId, Points, IdempotencyKey, Status, RequestedAt, RecordedByUserId)
+        VALUES (@MemberId, @RewardId, @Points, @Key, 'Pending', @RequestedAt, @RecordedByUserId);
+        """;
+
+    private const string InsertEntrySql = """
+        INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RedemptionId, RecordedByUserId, RecordedAt, Note)
+        VALUES (@MemberId, @CategoryId, @Points, @OccurredOn, 'Redemption', @RedemptionId, @RecordedByUserId, @RecordedAt, @Note);
+        """;
+
+    private const string RedemptionScopeSql = """
+        SELECT r.Id, r.Status, rw.CommunityId FROM Redemption r JOIN Reward rw ON rw.Id = r.RewardId WHERE r.Id = @Id;
+        """;
+
+    private const string FulfilSql = "UPDATE Redemption SET Status = 'Fulfilled', FulfilledAt = @Now WHERE Id = @Id AND Status = 'Pending';";
+
+    private const string InsertRewardSql = """
+        INSERT INTO Reward (CommunityId, Name, PointCost, IsActive, Description) VALUES (@CommunityId, @Name, @PointCost, @IsActive, @Description);
+        """;
+
+    private const string UpdateRewardSql = """
+        UPDATE Reward SET Name = @Name, PointCost = @PointCost, IsActive = @IsActive, Description = @Description
+        WHERE Id = @Id AND CommunityId = @CommunityId AND CAST(RowVersion AS BIGINT) = @RowVersion;
+        """;
+
+    private const string RewardNameTakenSql = "SELECT COUNT(*) FROM Reward WHERE CommunityId = @CommunityId AND Name = @Name AND Id <> @Id;";
+
+    /// <summary>Redeems a reward for a resident; the same <paramref name="idempotencyKey"/> twice is one redemption.</summary>
+    public async Task<CommandResult> RedeemAsync(Actor actor, int memberId, int rewardId, string idempotencyKey, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 64)
+        {
+            return CommandResult.Fail("兑换请求无效，请刷新页面后重试。");
+        }
+        var now = clock.Now;
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        if (!db.IsSqlite)
+        {
+            await conn.ExecuteAsync(new CommandDefinition(LockMemberSqlServer, new { MemberId = memberId }, tx, cancellationToken: ct));
+        }
+        var existing = await conn.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(ExistingKeySql, new { Key = idempotencyKey }, tx, cancellationToken: ct));
+        if (existing is not null)
+        {
+            return existing.MemberId == memberId ? CommandResult.Success(existing.Id) : CommandResult.Fail("兑换请求无效，请刷新页面后重试。");
+        }
+        var access = await MemberAccess.CheckAsync(conn, tx, actor, memberId, ct);
+        if (access is null)
+        {
+            return CommandResult.Fail("找不到这位居民。");
+        }
+        if (!access.Value.Allowed)
+        {
+            throw await Journal.DeniedAsync(conn, tx, actor, now, "Points.Redeem", "Member", memberId, new { rewardId }, ct);
+        }
+        var reward = await conn.QuerySingleOrDefaultAsync<RewardRow>(new CommandDefinition(RewardSql, new { RewardId = rewardId }, tx, cancellationToken: ct));
+        if (reward is null || reward.CommunityId != access.Value.CommunityId)
+        {
+            return CommandResult.Fail("请选择本社区的兑换项目。");
+        }
+        if (!reward.IsActive)
+        {
+            return CommandResult.Fail($"“{reward.Name}”已停用，暂不能兑换。");
+        }
+        var balance = await conn.ExecuteScalarAsync<int>(new CommandDefinition(BalanceSql, new { MemberId = memberId }, tx, cancellationToken: ct));
+        if (balance < reward.PointCost)
+        {
+            return CommandResult.Fail($"积分不足：当前 {balance} 分，兑换“{reward.Name}”需要 {reward.PointCost} 分。");
+        }
+        var redemptionId = await SqlIdentity.InsertAsync(conn, tx, db.IsSqlite, InsertRedemptionSql, new
+        {
+            MemberId = memberId, RewardId = rewardId, Points = reward.PointCost, Key = idempotencyKey,
+            RequestedAt = now, RecordedByUserId = LedgerCommands.UserId(actor),
+        }, ct);
+        await conn.ExecuteAsync(new CommandDefinition(InsertEntrySql, new
+        {
+            MemberId = memberId, CategoryId = RedemptionCategoryId, Points = -reward.PointCost, OccurredOn = now.Date,
+            RedemptionId = redemptionId, RecordedByUserId = LedgerCommands.UserId(actor), RecordedAt = now, Note = $"兑换{reward.Name}",
+        }, tx, cancellationToken: ct));
+        await Journal.AuditAsync(conn, tx, actor, now, "Points.Redeem", "Redemption", redemptionId, new { Balance = balance },
+            new { memberId, rewardId, reward.PointCost, Balance = balance - reward.PointCost }, ct);
+        await Journal.BumpAsync(conn, tx, "Points", now, ct);
+        await tx.CommitAsync(ct);
+        return CommandResult.Success(redemptionId);
+    }
+
+    /// <summary>Marks a redemption as handed over (待兑现 → 已兑现); the community's secretary does this.</summary>
+    public async Task<CommandResult> FulfilAsync(Actor actor, int redemptionId, CancellationToken ct = default)
+    {
+        var now = clock.Now;
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var r = await conn.QuerySingleOrDefaultAsync<RedemptionRow>(new CommandDefinition(RedemptionScopeSql, new { Id = redemptionId }, tx, cancellationToken: ct));
+        if (r is null)
+        {
+            return CommandResult.Fail("找不到这条兑换记录。");
+        }
+        if (!actor.IsSecretaryOf(r.CommunityId))
+        {
+            throw await Journal.DeniedAsync(conn, tx, actor, now, "Points.Fulfil", "Redemption", redemptionId, null, ct);
+        }
+        if (await conn.ExecuteAsync(new CommandDefinition(FulfilSql, new { Id = redemptionId, Now = now }, tx, cancellationToken: ct)) == 0)
+        {
+            return CommandResult.Fail("这条兑换已经兑现。");
+        }
+        await Journal.AuditAsync(conn, tx, actor, now, "Points.Fulfil", "Redemption", redemptionId, new { Status = "Pending" }, new { Status = "Fulfilled" }, ct);
+        await Journal.BumpAsync(conn, tx, "Points", now, ct);
+        await tx.CommitAsync(ct);
+        return CommandResult.Success(redemptionId);
+    }
+
+    /// <summary>Adds a reward (<paramref name="rewardId"/> null) or edits one; secretaries keep their community's catalogue.</summary>
+    public async Task<CommandResult> SaveRewardAsync(Actor actor, int communityId, int? rewardId, string? name, int pointCost, bool isActive,
+        string? description, long rowVersion, CancellationToken ct = default)
+    {
+        var now = clock.Now;
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        if (!actor.IsSecretaryOf(communityId))
+        {
+            throw await Journal.DeniedAsync(conn, tx, actor, now, "Points.SaveReward", "Reward", rewardId, new { name, pointCost, isActive }, ct);
+        }
+        var text = (name ?? "").Trim();
+        if (text.Length is 0 or > 50 || text.Any(char.IsControl))
+        {
+            return CommandResult.Fail("请填写兑换项目名称（不超过 50 字）。");
+        }
+        if (pointCost is <= 0 or > 10_000)
+        {
+            return CommandResult.Fail("所需积分应为 1 到 10000 之间的整数。");
+        }
+        var about = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        if (about is { Length: > 200 })
+        {
+            return CommandResult.Fail("说明不超过 200 字。");
+        }
+        if (await conn.ExecuteScalarAsync<int>(new CommandDefinition(RewardNameTakenSql, new { CommunityId = communityId, Name = text, Id = rewardId ?? 0 }, tx, cancellationToken: ct)) > 0)
+        {
+            return CommandResult.Fail($"已有名为“{text}”的兑换项目。");
+        }
+        int id;
+        if (rewardId is int existing)
+        {
+            var changed = await conn.ExecuteAsync(new CommandDefinition(UpdateRewardSql, new
+            {
+                Id = existing, CommunityId = communityId, Name = text, PointCost = pointCost, IsActive = isActive, Description = about, RowVersion = rowVersion,
+            }, tx, cancellationToken: ct));
+            if (changed == 0)
+            {
+                return CommandResult.Stale();
+            }
+            id = existing;
+        }
+        else
+        {
+            id = await SqlIdentity.InsertAsync(conn, tx, db.IsSqlite, InsertRewardSql,
+                new { CommunityId = communityId, Name = text, PointCost = pointCost, IsActive = isActive, Description = about }, ct);
+        }
+        await Journal.AuditAsync(conn, tx, actor, now, "Points.SaveReward", "Reward", id, null, new { Name = text, PointCost = pointCost, IsActive = isActive }, ct);
+        await tx.CommitAsync(ct);
+        return CommandResult.Success(id);
+    }
+
+    private sealed record KeyRow
+    {
+        public int Id { get; init; }
+        public int MemberId { get; init; }
+    }
+
+    private sealed record RewardRow
+    {
+        public int Id { get; init; }
+        public int CommunityId { get; init; }
+        public string Name { get; init; } = "";
+        public int PointCost { get; init; }
+        public bool IsActive { get; init; }
+    }
+
+    private sealed record RedemptionRow
+    {
+        public int Id { get; init; }
+        public string Status { get; init; } = "";
+        public int CommunityId { get; init; }
+    }
+}

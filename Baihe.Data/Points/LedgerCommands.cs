@@ -1,0 +1,162 @@
+using Baihe.Data.Accounts;
+using Baihe.Data.Database;
+using Dapper;
+
+namespace Baihe.Data.Points;
+
+/// <summary>Point sources as stored in <c>PointEntry.Source</c>.</summary>
+public static class PointSource
+{
+    public const string Service = "Service";
+    public const string Activity = "Activity";
+    public const string Task = "Task";
+    public const string Wish = "Wish";
+    public const string Redemption = "Redemption";
+    public const string Correction = "Correction";
+}
+
+/// <summary>
+/// 一次一积分: single services go into the append-only ledger at the points of the active rule, which the entry
+/// records; corrections are reversing entries. Nothing here updates or deletes a ledger row (the database refuses
+/// that too).
+/// </summary>
+public sealed class LedgerCommands(DbConnectionFactory db, BaiheClock clock)
+{
+    /// <summary>The rule single services earn by (一次一积分).</summary>
+    public const string PerServiceRule = "PerService";
+
+    private const string RuleSql = "SELECT Id, Points FROM PointRule WHERE Code = @Code AND IsActive = 1;";
+
+    private const string CategoryExistsSql = "SELECT COUNT(*) FROM PointCategory WHERE Id = @CategoryId;";
+
+    private const string InsertEntrySql = """
+        INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RuleId, ReversesEntryId, RecordedByUserId, RecordedAt, Note)
+        VALUES (@MemberId, @CategoryId, @Points, @OccurredOn, @Source, @RuleId, @ReversesEntryId, @RecordedByUserId, @RecordedAt, @Note);
+        """;
+
+    private const string EntrySql = """
+        SELECT e.Id, e.MemberId, e.CategoryId, e.Points, e.Source, e.OccurredOn,
+               (SELECT COUNT(*) FROM PointEntry r WHERE r.ReversesEntryId = e.Id) AS Reversed
+        FROM PointEntry e
+        WHERE e.Id = @EntryId;
+        """;
+
+    private const string BalanceSql = "SELECT COALESCE(SUM(Points), 0) FROM PointEntry WHERE MemberId = @MemberId;";
+
+    /// <summary>Records one service by a resident in one of the five areas.</summary>
+    public async Task<CommandResult> RecordServiceAsync(Actor actor, int memberId, int categoryId, DateTime occurredOn, string? note, CancellationToken ct = default)
+    {
+        var now = clock.Now;
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var access = await MemberAccess.CheckAsync(conn, tx, actor, memberId, ct);
+        if (access is null)
+        {
+            return CommandResult.Fail("找不到这位居民。");
+        }
+        if (!access.Value.Allowed)
+        {
+            throw await Journal.DeniedAsync(conn, tx, actor, now, "Points.RecordService", "Member", memberId, new { categoryId, occurredOn, note }, ct);
+        }
+        if (await conn.ExecuteScalarAsync<int>(new CommandDefinition(CategoryExistsSql, new { CategoryId = categoryId }, tx, cancellationToken: ct)) == 0)
+        {
+            return CommandResult.Fail("请选择服务板块：民主建设、文明创建、邻里互助、安全生产或调解纠纷。");
+        }
+        if (occurredOn.Date > now.Date)
+        {
+            return CommandResult.Fail("服务日期不能晚于今天。");
+        }
+        if (occurredOn.Date < new DateTime(now.Year - 1, 1, 1))
+        {
+            return CommandResult.Fail("只能补记今年和去年的服务。");
+        }
+        var text = (note ?? "").Trim();
+        if (text.Length > 200 || text.Any(char.IsControl))
+        {
+            return CommandResult.Fail("备注不超过 200 字，且不能包含控制字符。");
+        }
+        var r = await conn.QuerySingleOrDefaultAsync<RuleRow>(new CommandDefinition(RuleSql, new { Code = PerServiceRule }, tx, cancellationToken: ct));
+        if (r is null)
+        {
+            return CommandResult.Fail("积分规则“一次一积分”未启用，暂不能记分。");
+        }
+        var id = await SqlIdentity.InsertAsync(conn, tx, db.IsSqlite, InsertEntrySql, new
+        {
+            MemberId = memberId, CategoryId = categoryId, Points = r.Points, OccurredOn = occurredOn.Date,
+            Source = PointSource.Service, RuleId = r.Id, ReversesEntryId = (long?)null,
+            RecordedByUserId = UserId(actor), RecordedAt = now, Note = text.Length == 0 ? null : text,
+        }, ct);
+        await Journal.AuditAsync(conn, tx, actor, now, "Points.RecordService", "PointEntry", id, null,
+            new { memberId, categoryId, Points = r.Points, OccurredOn = occurredOn.Date }, ct);
+        await Journal.BumpAsync(conn, tx, "Points", now, ct);
+        await tx.CommitAsync(ct);
+        return CommandResult.Success(id);
+    }
+
+    /// <summary>
+    /// Reverses an entry with an entry of the opposite sign (冲正). A reversal happens once; it is refused when it
+    /// would leave the balance below zero. Only the community's secretary corrects the ledger.
+    /// </summary>
+    public async Task<CommandResult> CorrectAsync(Actor actor, long entryId, string? reason, CancellationToken ct = default)
+    {
+        var now = clock.Now;
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var entry = await conn.QuerySingleOrDefaultAsync<EntryRow>(new CommandDefinition(EntrySql, new { EntryId = entryId }, tx, cancellationToken: ct));
+        if (entry is null)
+        {
+            return CommandResult.Fail("找不到这条积分记录。");
+        }
+        var access = await MemberAccess.CheckAsync(conn, tx, actor, entry.MemberId, ct);
+        if (access is null || !actor.IsSecretaryOf(access.Value.CommunityId))
+        {
+            throw await Journal.DeniedAsync(conn, tx, actor, now, "Points.Correct", "PointEntry", entryId, new { reason }, ct);
+        }
+        var why = (reason ?? "").Trim();
+        if (why.Length == 0 || why.Length > 200 || why.Any(char.IsControl))
+        {
+            return CommandResult.Fail("请填写冲正原因（不超过 200 字）。");
+        }
+        if (entry.Source is PointSource.Correction or PointSource.Redemption)
+        {
+            return CommandResult.Fail("冲正记录和兑换记录不能再冲正；兑换请在兑换记录中处理。");
+        }
+        if (entry.Reversed > 0)
+        {
+            return CommandResult.Fail("这条记录已经冲正过。");
+        }
+        var balance = await conn.ExecuteScalarAsync<int>(new CommandDefinition(BalanceSql, new { entry.MemberId }, tx, cancellationToken: ct));
+        if (balance - entry.Points < 0)
+        {
+            return CommandResult.Fail($"冲正后积分余额将为负（当前 {balance} 分）。");
+        }
+        var id = await SqlIdentity.InsertAsync(conn, tx, db.IsSqlite, InsertEntrySql, new
+        {
+            entry.MemberId, entry.CategoryId, Points = -entry.Points, OccurredOn = now.Date, Source = PointSource.Correction,
+            RuleId = (int?)null, ReversesEntryId = (long?)entry.Id, RecordedByUserId = UserId(actor), RecordedAt = now, Note = why,
+        }, ct);
+        await Journal.AuditAsync(conn, tx, actor, now, "Points.Correct", "PointEntry", entry.Id, new { entry.Points }, new { Reversal = id, Reason = why }, ct);
+        await Journal.BumpAsync(conn, tx, "Points", now, ct);
+        await tx.CommitAsync(ct);
+        return CommandResult.Success(id);
+    }
+
+    internal static int? UserId(Actor actor) => actor.UserId > 0 ? actor.UserId : null;
+
+    private sealed record RuleRow
+    {
+        public int Id { get; init; }
+        public int Points { get; init; }
+    }
+
+    private sealed record EntryRow
+    {
+        public long Id { get; init; }
+        public int MemberId { get; init; }
+        public int CategoryId { get; init; }
+        public int Points { get; init; }
+        public string Source { get; init; } = "";
+        public DateTime OccurredOn { get; init; }
+        public int Reversed { get; init; }
+    }
+}

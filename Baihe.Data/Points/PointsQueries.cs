@@ -1,0 +1,170 @@
+using Baihe.Data.Database;
+using Dapper;
+
+namespace Baihe.Data.Points;
+
+/// <summary>A line of a leaderboard. Equal points share a rank (1, 2, 2, 4), so ties are visible.</summary>
+public sealed record RankRow
+{
+    public int Rank { get; init; }
+    public int MemberId { get; init; }
+    public string Name { get; init; } = "";
+    public string Grid { get; init; } = "";
+    public bool IsNeighbourLead { get; init; }
+    public int Points { get; init; }
+}
+
+/// <summary>A resident as the points page shows them.</summary>
+public sealed record PointsMember
+{
+    public int Id { get; init; }
+    public string Name { get; init; } = "";
+    public string Grid { get; init; } = "";
+    public int CommunityId { get; init; }
+    public bool IsNeighbourLead { get; init; }
+    public string? Skill { get; init; }
+}
+
+/// <summary>One ledger row in a member's history.</summary>
+public sealed record LedgerRow
+{
+    public long Id { get; init; }
+    public DateTime OccurredOn { get; init; }
+    public string Area { get; init; } = "";
+    public int Points { get; init; }
+    public string Source { get; init; } = "";
+    public string? Note { get; init; }
+    public string? RecordedBy { get; init; }
+    public bool Reversed { get; init; }
+}
+
+/// <summary>Points a team's members earned, under the team's brand.</summary>
+public sealed record TeamPoints
+{
+    public string Brand { get; init; } = "";
+    public int TeamId { get; init; }
+    public string Team { get; init; } = "";
+    public int Points { get; init; }
+}
+
+/// <summary>A member's points page: balance, earnings by area this year, teams and recent history.</summary>
+public sealed record MemberPoints(PointsMember Member, int Balance, IReadOnlyList<AreaEarned> ByArea, IReadOnlyList<string> Teams, IReadOnlyList<LedgerRow> History);
+
+/// <summary>Points earned in one area.</summary>
+public sealed record AreaEarned
+{
+    public int CategoryId { get; init; }
+    public string Area { get; init; } = "";
+    public int Points { get; init; }
+}
+
+/// <summary>Reads balances, histories and rankings. "Earned" never counts redemptions; corrections do count.</summary>
+public sealed class PointsQueries(DbConnectionFactory db)
+{
+    /// <summary>Shared with the evaluations, which snapshot this ranking.</summary>
+    internal const string LeaderboardSql = """
+        SELECT RANK() OVER (ORDER BY x.Points DESC) AS Rank, x.MemberId, m.Name, g.Name AS Grid, m.IsNeighbourLead, x.Points
+        FROM (
+            SELECT pe.MemberId, SUM(pe.Points) AS Points
+            FROM PointEntry pe
+            JOIN Member em ON em.Id = pe.MemberId
+            JOIN Grid eg ON eg.Id = em.GridId
+            WHERE eg.CommunityId = @CommunityId AND pe.Source <> 'Redemption'
+              AND pe.OccurredOn >= @From AND pe.OccurredOn < @To
+              AND (@CategoryId IS NULL OR pe.CategoryId = @CategoryId)
+            GROUP BY pe.MemberId
+        ) x
+        JOIN Member m ON m.Id = x.MemberId
+        JOIN Grid g ON g.Id = m.GridId
+        WHERE x.Points > 0
+        ORDER BY x.Points DESC, m.Name, m.Id;
+        """;
+
+    /// <summary>The ranking of a period (a half-year for 一年两评选) by points earned, optionally in one area.</summary>
+    public async Task<IReadOnlyList<RankRow>> LeaderboardAsync(int communityId, Period period, int? categoryId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        var rows = await conn.QueryAsync<RankRow>(new CommandDefinition(LeaderboardSql,
+            new { CommunityId = communityId, period.From, period.To, CategoryId = categoryId }, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    private const string MemberSql = """
+        SELECT m.Id, m.Name, g.Name AS Grid, g.CommunityId, m.IsNeighbourLead, m.Skill
+        FROM Member m JOIN Grid g ON g.Id = m.GridId
+        WHERE m.Id = @MemberId;
+        """;
+
+    private const string BalanceSql = "SELECT COALESCE(SUM(Points), 0) FROM PointEntry WHERE MemberId = @MemberId;";
+
+    private const string ByAreaSql = """
+        SELECT pc.Id AS CategoryId, pc.Name AS Area, COALESCE(x.Points, 0) AS Points
+        FROM PointCategory pc
+        LEFT JOIN (
+            SELECT pe.CategoryId, SUM(pe.Points) AS Points
+            FROM PointEntry pe
+            WHERE pe.MemberId = @MemberId AND pe.Source <> 'Redemption' AND pe.OccurredOn >= @From AND pe.OccurredOn < @To
+            GROUP BY pe.CategoryId
+        ) x ON x.CategoryId = pc.Id
+        ORDER BY pc.SortOrder;
+        """;
+
+    private const string TeamsSql = """
+        SELECT t.Name FROM Membership ms JOIN Team t ON t.Id = ms.TeamId
+        WHERE ms.MemberId = @MemberId AND ms.LeftOn IS NULL
+        ORDER BY t.SortOrder;
+        """;
+
+    private const string HistoryFragment = """
+        SELECT pe.Id, pe.OccurredOn, pc.Name AS Area, pe.Points, pe.Source, pe.Note, u.DisplayName AS RecordedBy,
+               CASE WHEN EXISTS (SELECT 1 FROM PointEntry r WHERE r.ReversesEntryId = pe.Id) THEN 1 ELSE 0 END AS Reversed
+        FROM PointEntry pe
+        JOIN PointCategory pc ON pc.Id = pe.CategoryId
+        LEFT JOIN AppUser u ON u.Id = pe.RecordedByUserId
+        WHERE pe.MemberId = @MemberId
+        ORDER BY pe.OccurredOn DESC, pe.Id DESC
+
+        """;
+
+    private const string HistorySqlServer = HistoryFragment + "OFFSET 0 ROWS FETCH NEXT 200 ROWS ONLY;";
+
+    private const string HistorySqlite = HistoryFragment + "LIMIT 200;";
+
+    /// <summary>A member's page for a year, or null when there is no such member.</summary>
+    public async Task<MemberPoints?> MemberAsync(int memberId, Period year, CancellationToken ct = default)
+    {
+        var args = new { MemberId = memberId, year.From, year.To };
+        await using var conn = await db.OpenAsync(ct);
+        var member = await conn.QuerySingleOrDefaultAsync<PointsMember>(new CommandDefinition(MemberSql, args, cancellationToken: ct));
+        if (member is null)
+        {
+            return null;
+        }
+        var balance = await conn.ExecuteScalarAsync<int>(new CommandDefinition(BalanceSql, args, cancellationToken: ct));
+        var areas = await conn.QueryAsync<AreaEarned>(new CommandDefinition(ByAreaSql, args, cancellationToken: ct));
+        var teams = await conn.QueryAsync<string>(new CommandDefinition(TeamsSql, args, cancellationToken: ct));
+        var history = await conn.QueryAsync<LedgerRow>(new CommandDefinition(db.IsSqlite ? HistorySqlite : HistorySqlServer, args, cancellationToken: ct));
+        return new MemberPoints(member, balance, areas.AsList(), teams.AsList(), history.AsList());
+    }
+
+    private const string ByTeamSql = """
+        SELECT b.Name AS Brand, t.Id AS TeamId, t.Name AS Team, COALESCE(SUM(pe.Points), 0) AS Points
+        FROM Team t
+        JOIN Brand b ON b.Id = t.BrandId
+        LEFT JOIN Membership ms ON ms.TeamId = t.Id AND ms.LeftOn IS NULL
+        LEFT JOIN PointEntry pe ON pe.MemberId = ms.MemberId AND pe.Points > 0 AND pe.OccurredOn >= @From AND pe.OccurredOn < @To
+        WHERE t.CommunityId = @CommunityId
+        GROUP BY b.Name, b.SortOrder, t.Id, t.Name, t.SortOrder
+        ORDER BY b.SortOrder, t.SortOrder;
+        """;
+
+    /// <summary>
+    /// Points earned in a period by each team's current members, in brand order (brand → team). A resident on two
+    /// teams counts for both, so the teams do not add up to the community's total.
+    /// </summary>
+    public async Task<IReadOnlyList<TeamPoints>> ByTeamAsync(int communityId, Period period, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        return (await conn.QueryAsync<TeamPoints>(new CommandDefinition(ByTeamSql, new { CommunityId = communityId, period.From, period.To }, cancellationToken: ct))).AsList();
+    }
+}
