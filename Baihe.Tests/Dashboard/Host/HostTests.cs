@@ -30,6 +30,12 @@ public class HostTests
     [InlineData("/teams/1", "花名册")]
     [InlineData("/tasks", "民呼我应")]
     [InlineData("/wishes", "微心愿")]
+    [InlineData("/points", "一次一积分、一场一统计、一年两评选")]
+    [InlineData("/members/1", "的积分")]
+    [InlineData("/activities", "一场一统计")]
+    [InlineData("/activities/1", "活动")]
+    [InlineData("/rewards", "以积分兑奖励")]
+    [InlineData("/evaluations", "一年两评选")]
     public async Task EveryPage_AnswersInChinese(string path, string expected)
     {
         await using var app = new AppFactory();

@@ -62,6 +62,7 @@ public class OverviewTests
         ctx.Services.AddSingleton(db.Clock);
         ctx.Services.AddSingleton<CommunityQueries>();
         ctx.Services.AddSingleton<OverviewQueries>();
+        ctx.Services.AddSingleton<Baihe.Data.Points.PointsQueries>();
         ctx.Services.AddScoped<CurrentActor>();
         var auth = ctx.AddAuthorization();
         auth.SetAuthorized("shuji");
