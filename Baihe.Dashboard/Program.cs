@@ -8,7 +8,9 @@ var userCommand = args.Length > 0 && args[0] == "user";
 var hostArgs = userCommand ? [] : args.Where(a => a != "--seed-demo").ToArray();
 
 var builder = WebApplication.CreateBuilder(hostArgs);
-builder.Services.AddBaiheData(BaiheDataServices.ReadOptions(builder.Configuration, builder.Environment.ContentRootPath));
+builder.Services.AddBaiheData(
+    BaiheDataServices.ReadOptions(builder.Configuration, builder.Environment.ContentRootPath),
+    BaiheDataServices.ReadDueHours(builder.Configuration));
 builder.Services.AddBaiheDashboard();
 
 var app = builder.Build();

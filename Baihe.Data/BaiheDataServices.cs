@@ -48,9 +48,19 @@ public static class BaiheDataServices
         return new DatabaseOptions(provider, connectionString);
     }
 
-    /// <summary>Registers the connection factory, the clock, the seeder and every query class as singletons.</summary>
-    public static IServiceCollection AddBaiheData(this IServiceCollection services, DatabaseOptions options)
+    /// <summary>Reads the due hours per urgency (<c>Tasks:DueHours:Urgent|High|Normal</c>), defaulting to 2, 24 and 72.</summary>
+    public static TaskDueHours ReadDueHours(IConfiguration configuration)
     {
+        static int Hours(IConfiguration c, string key, int fallback) =>
+            int.TryParse(c[$"Tasks:DueHours:{key}"], out var h) && h > 0 ? h : fallback;
+        return new TaskDueHours(Hours(configuration, "Urgent", 2), Hours(configuration, "High", 24), Hours(configuration, "Normal", 72));
+    }
+
+    /// <summary>Registers the connection factory, the clock, the seeder and every query class as singletons.</summary>
+    public static IServiceCollection AddBaiheData(this IServiceCollection services, DatabaseOptions options, TaskDueHours? dueHours = null)
+    {
+        services.AddSingleton(dueHours ?? new TaskDueHours());
+        services.AddSingleton<TaskCommands>();
         services.AddSingleton(options);
         services.AddSingleton<DbConnectionFactory>();
         services.TryAddSingleton(TimeProvider.System);
@@ -62,6 +72,7 @@ public static class BaiheDataServices
         services.AddSingleton<BrandQueries>();
         services.AddSingleton<TeamQueries>();
         services.AddSingleton<TaskQueries>();
+        services.AddSingleton<TaskWorkflowQueries>();
         services.AddSingleton<WishQueries>();
         services.AddSingleton<RosterCommands>();
         services.AddSingleton<UserQueries>();

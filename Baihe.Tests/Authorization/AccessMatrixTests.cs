@@ -4,6 +4,7 @@ using Baihe.Dashboard.Services.Auth;
 using Baihe.Data.Accounts;
 using Baihe.Data.Database;
 using Baihe.Data.Points;
+using Baihe.Data.Tasks;
 using Dapper;
 using Baihe.Data.Teams;
 using Baihe.Tests.TestSupport;
@@ -209,6 +210,24 @@ public class AccessMatrixTests
             await activities.SaveAttendanceAsync(await Secretary(), id, [await OnlyOnA()]);
             return id;
         }
+        var tasks = new TaskCommands(db.Factory, db.Clock, new TaskDueHours());
+        var workflow = new TaskWorkflowQueries(db.Factory);
+        async Task<long> Version(int id) => (await workflow.DetailAsync(id))!.Value.Task.RowVersion;
+        // Walks a fresh task, as the secretary, up to the stage a command needs; assigned tasks go to 金姐姐.
+        async Task<int> TaskAt(string stage)
+        {
+            var s = await Secretary();
+            var id = (await tasks.IntakeAsync(s, new IntakeRequest { GridId = 1, Title = $"矩阵诉求{++n}", Description = "矩阵测试", Category = "其他", Source = "Hotline" })).Id!.Value;
+            if (stage == TaskCodes.Collected) return id;
+            await tasks.TriageAsync(s, id, "Normal", "其他", await Version(id));
+            if (stage == TaskCodes.Identified) return id;
+            await tasks.AssignAsync(s, id, await TeamA(), [await OnlyOnA()], null, await Version(id));
+            if (stage == TaskCodes.Assigned) return id;
+            await tasks.ResolveAsync(s, id, "已处理", await Version(id));
+            if (stage == TaskCodes.Resolved) return id;
+            await tasks.ConfirmAsync(s, id, true, "Satisfied", null, await Version(id));
+            return id;
+        }
         async Task<int> DraftEvaluation() => (await evaluations.CreateAsync(await Secretary(), 1, today.Year, Period.HalfOf(today), null, 3)).Id!.Value;
 
         return new()
@@ -254,6 +273,13 @@ public class AccessMatrixTests
                 await Exec("UPDATE Evaluation SET Status = 'Publicised', PublicityEndsOn = @ended WHERE Id = @id;", new { id, ended = today.AddDays(-1) });
                 return await evaluations.ArchiveAsync(actor, id);
             },
+            ["TaskCommands.IntakeAsync"] = async actor => await tasks.IntakeAsync(actor,
+                new IntakeRequest { GridId = 1, Title = $"矩阵诉求{++n}", Description = "矩阵测试", Category = "其他", Source = "Hotline" }),
+            ["TaskCommands.TriageAsync"] = async actor => { var id = await TaskAt(TaskCodes.Collected); return await tasks.TriageAsync(actor, id, "High", "其他", await Version(id)); },
+            ["TaskCommands.AssignAsync"] = async actor => { var id = await TaskAt(TaskCodes.Identified); return await tasks.AssignAsync(actor, id, await TeamA(), [], null, await Version(id)); },
+            ["TaskCommands.ResolveAsync"] = async actor => { var id = await TaskAt(TaskCodes.Assigned); return await tasks.ResolveAsync(actor, id, "已处理", await Version(id)); },
+            ["TaskCommands.ConfirmAsync"] = async actor => { var id = await TaskAt(TaskCodes.Resolved); return await tasks.ConfirmAsync(actor, id, true, "Satisfied", null, await Version(id)); },
+            ["TaskCommands.CreditAsync"] = async actor => await tasks.CreditAsync(actor, await TaskAt(TaskCodes.Closed), [await OnlyOnA()]),
             ["RosterCommands.AddMemberAsync"] = async actor => await roster.AddMemberAsync(actor, await TeamA(),
                 new AddMemberRequest { Name = $"矩阵测试{++n}", GridId = 1, Role = RosterRole.Member, JoinedOn = db.Clock.Today }),
             ["RosterCommands.ChangeRoleAsync"] = async actor =>

@@ -32,6 +32,67 @@ public class SqlServerRulesTests
         Assert.Equal(["IX_T_M"], FilteredIndexesOnComputedColumns([script]));
     }
 
+    [Fact]
+    public void QueryTexts_DoNotAggregateOverASubquery()
+    {
+        // SQL Server refuses SUM(CASE WHEN EXISTS (...) ...) and the like (error 130); SQLite accepts it.
+        var texts = typeof(Baihe.Data.Database.DbConnectionFactory).Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.DeclaredOnly)
+                .Where(f => f.IsLiteral && f.FieldType == typeof(string) && (f.Name.EndsWith("Sql", StringComparison.Ordinal) || f.Name.EndsWith("SqlServer", StringComparison.Ordinal)))
+                .Select(f => ($"{t.Name}.{f.Name}", (string)f.GetRawConstantValue()!)))
+            .ToList();
+
+        var offenders = texts.Where(t => AggregatesOverSubquery(t.Item2)).Select(t => t.Item1).ToList();
+
+        Assert.NotEmpty(texts);
+        Assert.True(offenders.Count == 0, "aggregate over a subquery: " + string.Join(", ", offenders));
+    }
+
+    [Fact]
+    public void Rule_CatchesAnAggregateOverASubquery()
+    {
+        Assert.True(AggregatesOverSubquery("SELECT SUM(CASE WHEN EXISTS (SELECT 1 FROM T) THEN 1 ELSE 0 END) FROM U;"));
+        Assert.False(AggregatesOverSubquery("SELECT SUM(CASE WHEN x = 1 THEN 1 ELSE 0 END), (SELECT COUNT(*) FROM T) FROM U;"));
+    }
+
+    private static bool AggregatesOverSubquery(string sql)
+    {
+        var fragment = TSql.Parse(sql, out var errors);
+        Assert.Empty(errors);
+        var finder = new AggregateFinder();
+        fragment.Accept(finder);
+        return finder.Found;
+    }
+
+    private sealed class AggregateFinder : TSqlFragmentVisitor
+    {
+        private static readonly HashSet<string> Aggregates = new(StringComparer.OrdinalIgnoreCase) { "SUM", "COUNT", "AVG", "MIN", "MAX" };
+
+        public bool Found { get; private set; }
+
+        public override void Visit(FunctionCall node)
+        {
+            if (Aggregates.Contains(node.FunctionName.Value))
+            {
+                var inner = new SubqueryFinder();
+                foreach (var p in node.Parameters)
+                {
+                    p.Accept(inner);
+                }
+                Found |= inner.Found;
+            }
+        }
+    }
+
+    private sealed class SubqueryFinder : TSqlFragmentVisitor
+    {
+        public bool Found { get; private set; }
+
+        public override void Visit(ScalarSubquery node) => Found = true;
+
+        public override void Visit(ExistsPredicate node) => Found = true;
+    }
+
     private static List<string> FilteredIndexesOnComputedColumns(IEnumerable<string> scripts)
     {
         var computed = new HashSet<(string Table, string Column)>();
