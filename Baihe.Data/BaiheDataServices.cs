@@ -74,6 +74,8 @@ public static class BaiheDataServices
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<TaskWorkflowQueries>();
         services.AddSingleton<WishQueries>();
+        services.AddSingleton<WishCommands>();
+        services.AddSingleton<WishDetailQueries>();
         services.AddSingleton<RosterCommands>();
         services.AddSingleton<UserQueries>();
         services.AddSingleton<UserCommands>();

@@ -5,6 +5,7 @@ using Baihe.Data.Accounts;
 using Baihe.Data.Database;
 using Baihe.Data.Points;
 using Baihe.Data.Tasks;
+using Baihe.Data.Wishes;
 using Dapper;
 using Baihe.Data.Teams;
 using Baihe.Tests.TestSupport;
@@ -228,6 +229,15 @@ public class AccessMatrixTests
             await tasks.ConfirmAsync(s, id, true, "Satisfied", null, await Version(id));
             return id;
         }
+        var wishes = new WishCommands(db.Factory, db.Clock);
+        async Task<int> Wish(bool claimedByTeamA = false, bool fulfilled = false)
+        {
+            var s = await Secretary();
+            var id = (await wishes.PublishAsync(s, new WishInput(1, "矩阵", "Elderly", $"矩阵心愿{++n}", 10))).Id!.Value;
+            if (claimedByTeamA) await wishes.ClaimAsync(s, id, "Team", await TeamA());
+            if (fulfilled) await wishes.FulfilAsync(s, id, "已送达", null, false);
+            return id;
+        }
         async Task<int> DraftEvaluation() => (await evaluations.CreateAsync(await Secretary(), 1, today.Year, Period.HalfOf(today), null, 3)).Id!.Value;
 
         return new()
@@ -280,6 +290,10 @@ public class AccessMatrixTests
             ["TaskCommands.ResolveAsync"] = async actor => { var id = await TaskAt(TaskCodes.Assigned); return await tasks.ResolveAsync(actor, id, "已处理", await Version(id)); },
             ["TaskCommands.ConfirmAsync"] = async actor => { var id = await TaskAt(TaskCodes.Resolved); return await tasks.ConfirmAsync(actor, id, true, "Satisfied", null, await Version(id)); },
             ["TaskCommands.CreditAsync"] = async actor => await tasks.CreditAsync(actor, await TaskAt(TaskCodes.Closed), [await OnlyOnA()]),
+            ["WishCommands.PublishAsync"] = async actor => await wishes.PublishAsync(actor, new WishInput(1, "矩阵", "Elderly", $"矩阵心愿{++n}", 10)),
+            ["WishCommands.ClaimAsync"] = async actor => await wishes.ClaimAsync(actor, await Wish(), "Team", await TeamA()),
+            ["WishCommands.FulfilAsync"] = async actor => await wishes.FulfilAsync(actor, await Wish(claimedByTeamA: true), "已送达", null, false),
+            ["WishCommands.VisitAsync"] = async actor => await wishes.VisitAsync(actor, await Wish(claimedByTeamA: true, fulfilled: true), "回访"),
             ["RosterCommands.AddMemberAsync"] = async actor => await roster.AddMemberAsync(actor, await TeamA(),
                 new AddMemberRequest { Name = $"矩阵测试{++n}", GridId = 1, Role = RosterRole.Member, JoinedOn = db.Clock.Today }),
             ["RosterCommands.ChangeRoleAsync"] = async actor =>
