@@ -22,6 +22,7 @@ public static class DashboardServices
         services.AddSingleton<SignInService>();
         services.AddSingleton<DemoAccounts>();
         services.AddScoped<CurrentActor>();
+        services.AddSingleton<PhotoStore>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
         services.AddAuthorization();
@@ -100,6 +101,10 @@ public static class DashboardServices
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/login");
         });
+        app.MapGet("/photos/{**path}", (string path, PhotoStore photos) =>
+            photos.Resolve(path) is { } file
+                ? Results.File(file, Path.GetExtension(file) switch { ".png" => "image/png", ".webp" => "image/webp", _ => "image/jpeg" })
+                : Results.NotFound()).RequireAuthorization();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

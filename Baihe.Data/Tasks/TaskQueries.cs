@@ -30,6 +30,7 @@ public sealed class TaskQueries(DbConnectionFactory db)
         LEFT JOIN Member r ON r.Id = rt.ResidentId
         LEFT JOIN Team t ON t.Id = rt.AssignedTeamId
         WHERE g.CommunityId = @CommunityId AND (@Stage IS NULL OR rt.Stage = @Stage)
+          AND (@OverdueAt IS NULL OR (rt.Stage <> 'Closed' AND rt.DueAt < @OverdueAt))
         """;
 
     private const string PageSelectFragment = """
@@ -48,10 +49,13 @@ public sealed class TaskQueries(DbConnectionFactory db)
 
     private const string CountSql = "SELECT COUNT(*)\n" + FilterFragment + ";";
 
-    /// <summary>One page of a community's tasks, newest first, optionally at one stage.</summary>
-    public async Task<Page<TaskRow>> PageAsync(int communityId, string? stage, PageRequest page, CancellationToken ct = default)
+    /// <summary>
+    /// One page of a community's tasks, newest first, optionally at one stage, or only those overdue at
+    /// <paramref name="overdueAt"/>.
+    /// </summary>
+    public async Task<Page<TaskRow>> PageAsync(int communityId, string? stage, PageRequest page, DateTime? overdueAt = null, CancellationToken ct = default)
     {
-        var args = new { CommunityId = communityId, Stage = stage, page.Skip, page.Take };
+        var args = new { CommunityId = communityId, Stage = stage, OverdueAt = overdueAt, page.Skip, page.Take };
         await using var conn = await db.OpenAsync(ct);
         var sql = db.IsSqlite ? PageSqlite : PageSqlServer;
         var rows = await conn.QueryAsync<TaskRow>(new CommandDefinition(sql, args, cancellationToken: ct));
