@@ -68,6 +68,7 @@ public static class BaiheDataServices
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<HealthQueries>();
         services.AddSingleton<CommunityQueries>();
+        services.AddSingleton<GridQueries>();
         services.AddSingleton<OverviewQueries>();
         services.AddSingleton<BrandQueries>();
         services.AddSingleton<TeamQueries>();
