@@ -2,6 +2,7 @@ using Baihe.Data.Accounts;
 using Baihe.Data.Brands;
 using Baihe.Data.Communities;
 using Baihe.Data.Database;
+using Baihe.Data.Deliberations;
 using Baihe.Data.Overview;
 using Baihe.Data.Points;
 using Baihe.Data.Tasks;
@@ -69,6 +70,8 @@ public static class BaiheDataServices
         services.AddSingleton<HealthQueries>();
         services.AddSingleton<CommunityQueries>();
         services.AddSingleton<GridQueries>();
+        services.AddSingleton<DeliberationCommands>();
+        services.AddSingleton<DeliberationQueries>();
         services.AddSingleton<OverviewQueries>();
         services.AddSingleton<BrandQueries>();
         services.AddSingleton<TeamQueries>();

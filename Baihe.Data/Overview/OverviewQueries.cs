@@ -76,6 +76,19 @@ public sealed class OverviewQueries(DbConnectionFactory db)
         GROUP BY rt.Stage;
         """;
 
+    // Open wishes, plus those fulfilled in the period.
+    private const string WishesByStatusSql = """
+        SELECT w.Status AS Stage, COUNT(*) AS Count
+        FROM MicroWish w
+        JOIN Grid g ON g.Id = w.GridId
+        WHERE g.CommunityId = @CommunityId
+          AND (w.FulfilledAt IS NULL OR w.FulfilledMonth BETWEEN @FromMonth AND @ToMonth)
+        GROUP BY w.Status;
+        """;
+
+    /// <summary>The wish statuses in workflow order.</summary>
+    public static readonly IReadOnlyList<string> WishStatuses = ["Published", "Claimed", "Fulfilled", "Visited"];
+
     /// <summary>The stages in workflow order, so a chart shows all five even when one is empty.</summary>
     public static readonly IReadOnlyList<string> Stages = ["Collected", "Identified", "Assigned", "Resolved", "Closed"];
 
@@ -91,6 +104,8 @@ public sealed class OverviewQueries(DbConnectionFactory db)
         var teams = await conn.QueryAsync<TeamSize>(new CommandDefinition(TeamSizesSql, args, cancellationToken: ct));
         var stages = (await conn.QueryAsync<StageCount>(new CommandDefinition(TasksByStageSql, args, cancellationToken: ct)))
             .ToDictionary(s => s.Stage, s => s.Count);
+        var wishStatuses = (await conn.QueryAsync<StageCount>(new CommandDefinition(WishesByStatusSql, args, cancellationToken: ct)))
+            .ToDictionary(s => s.Stage, s => s.Count);
 
         return new OverviewData(
             kpis,
@@ -98,7 +113,8 @@ public sealed class OverviewQueries(DbConnectionFactory db)
             FillMonths(wishes, period),
             areas.AsList(),
             teams.AsList(),
-            Stages.Select(s => new StageCount { Stage = s, Count = stages.GetValueOrDefault(s) }).ToList());
+            Stages.Select(s => new StageCount { Stage = s, Count = stages.GetValueOrDefault(s) }).ToList(),
+            WishStatuses.Select(s => new StageCount { Stage = s, Count = wishStatuses.GetValueOrDefault(s) }).ToList());
     }
 
     /// <summary>One entry per month of the period, zero where SQL returned no row.</summary>

@@ -63,4 +63,5 @@ public sealed record OverviewData(
     IReadOnlyList<MonthCount> WishesByMonth,
     IReadOnlyList<AreaPoints> PointsByArea,
     IReadOnlyList<TeamSize> TeamSizes,
-    IReadOnlyList<StageCount> TasksByStage);
+    IReadOnlyList<StageCount> TasksByStage,
+    IReadOnlyList<StageCount> WishesByStatus);

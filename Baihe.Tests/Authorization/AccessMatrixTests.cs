@@ -6,6 +6,7 @@ using Baihe.Data.Database;
 using Baihe.Data.Points;
 using Baihe.Data.Tasks;
 using Baihe.Data.Wishes;
+using Baihe.Data.Deliberations;
 using Dapper;
 using Baihe.Data.Teams;
 using Baihe.Tests.TestSupport;
@@ -294,6 +295,8 @@ public class AccessMatrixTests
             ["WishCommands.ClaimAsync"] = async actor => await wishes.ClaimAsync(actor, await Wish(), "Team", await TeamA()),
             ["WishCommands.FulfilAsync"] = async actor => await wishes.FulfilAsync(actor, await Wish(claimedByTeamA: true), "已送达", null, false),
             ["WishCommands.VisitAsync"] = async actor => await wishes.VisitAsync(actor, await Wish(claimedByTeamA: true, fulfilled: true), "回访"),
+            ["DeliberationCommands.RecordAsync"] = async actor => await new DeliberationCommands(db.Factory, db.Clock).RecordAsync(actor,
+                new MeetingInput(1, today, $"矩阵议题{++n}", "矩阵需求", null, [await OnlyOnA()])),
             ["RosterCommands.AddMemberAsync"] = async actor => await roster.AddMemberAsync(actor, await TeamA(),
                 new AddMemberRequest { Name = $"矩阵测试{++n}", GridId = 1, Role = RosterRole.Member, JoinedOn = db.Clock.Today }),
             ["RosterCommands.ChangeRoleAsync"] = async actor =>

@@ -36,6 +36,11 @@ public class HostTests
     [InlineData("/activities/1", "活动")]
     [InlineData("/rewards", "以积分兑奖励")]
     [InlineData("/evaluations", "一年两评选")]
+    [InlineData("/tasks/1", "民呼我应")]
+    [InlineData("/wishes/1", "百合园社区")]
+    [InlineData("/grids", "网格对比")]
+    [InlineData("/grids/1", "网格")]
+    [InlineData("/deliberations", "邻合百姓事")]
     public async Task EveryPage_AnswersInChinese(string path, string expected)
     {
         await using var app = new AppFactory();

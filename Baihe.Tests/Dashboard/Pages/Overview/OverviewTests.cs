@@ -63,6 +63,7 @@ public class OverviewTests
         ctx.Services.AddSingleton<CommunityQueries>();
         ctx.Services.AddSingleton<OverviewQueries>();
         ctx.Services.AddSingleton<Baihe.Data.Points.PointsQueries>();
+        ctx.Services.AddSingleton<Baihe.Data.Tasks.TaskWorkflowQueries>();
         ctx.Services.AddScoped<CurrentActor>();
         var auth = ctx.AddAuthorization();
         auth.SetAuthorized("shuji");
