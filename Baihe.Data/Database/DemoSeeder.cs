@@ -558,20 +558,25 @@ public sealed class DemoSeeder(DbConnectionFactory db, BaiheClock clock)
                     AddEntry(doer, 3, 1, done, "Task", ruleId: 1, taskId: id, note: title);
                 }
             }
-            await HistoryAsync(id, stage, collectedAt, closedAt ?? now, null);
+            // About one closed task in eight was reopened once (居民不满意) before it was fixed, as real work is.
+            var reopened = stage == "Closed" && rnd.Next(8) == 0;
+            await HistoryAsync(id, stage, collectedAt, closedAt ?? now, null, reopened);
         }
 
-        private async Task HistoryAsync(int taskId, string stage, DateTime start, DateTime end, string? note)
+        private async Task HistoryAsync(int taskId, string stage, DateTime start, DateTime end, string? note, bool reopened = false)
         {
-            var path = new[] { "Collected", "Identified", "Assigned", "Resolved", "Closed" };
-            var last = Array.IndexOf(path, stage);
+            var path = reopened
+                ? new[] { "Collected", "Identified", "Assigned", "Resolved", "Assigned", "Resolved", "Closed" }
+                : ["Collected", "Identified", "Assigned", "Resolved", "Closed"];
+            var last = reopened ? path.Length - 1 : Array.IndexOf(path, stage);
             for (var k = 0; k <= last; k++)
             {
                 var at = k == 0 ? start : start + (end - start) * (k / (double)Math.Max(last, 1));
                 await Exec(InsertTaskHistorySql, new
                 {
                     TaskId = taskId, FromStage = k == 0 ? null : path[k - 1], ToStage = path[k],
-                    ChangedAt = new DateTime(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond), Note = k == last ? note : null,
+                    ChangedAt = new DateTime(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond),
+                    Note = k == last ? note : reopened && k == 4 ? "重新分办：居民不满意" : null,
                 });
             }
         }

@@ -190,7 +190,7 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
             request.GridId, request.ResidentId, Title = title, Description = description, request.Category, request.Source,
             request.DeliberationId, CollectedAt = now, request.PhotoPath, CreatedByUserId = LedgerCommands.UserId(actor),
         }, ct);
-        await HistoryAsync(conn, tx, actor, id, null, TaskCodes.Collected, now, $"来源：{request.Source}", ct);
+        await HistoryAsync(conn, tx, actor, id, null, TaskCodes.Collected, now, null, ct);
         await FinishAsync(conn, tx, actor, now, "Task.Intake", id, null, new { Title = title, request.Category, request.Source }, ct);
         return CommandResult.Success(id);
     }
@@ -223,7 +223,7 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
         {
             return CommandResult.Stale();
         }
-        await HistoryAsync(conn, tx, actor, taskId, TaskCodes.Collected, TaskCodes.Identified, now, $"紧急程度：{urgency}", ct);
+        await HistoryAsync(conn, tx, actor, taskId, TaskCodes.Collected, TaskCodes.Identified, now, null, ct);
         await FinishAsync(conn, tx, actor, now, "Task.Triage", taskId, null, new { urgency, category, DueAt = due }, ct);
         return CommandResult.Success(taskId);
     }

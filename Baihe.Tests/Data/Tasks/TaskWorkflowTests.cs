@@ -191,7 +191,9 @@ public class TaskWorkflowTests
         Assert.True(rates.Sum(r => r.Received) >= 65);
         Assert.Equal(65, rates.Sum(r => r.Closed));
         Assert.All(rates.Where(r => r.Received > 0), r => Assert.InRange(r.CloseRate!.Value, 0, 1));
-        Assert.All(rates.Where(r => r.Closed > 0), r => Assert.Equal(1.0, r.SatisfactionRate));
+        // The demo data reopens a few tasks once before they close, so satisfaction is high but not perfect.
+        Assert.InRange(rates.Sum(r => r.Reopens), 1, 20);
+        Assert.All(rates.Where(r => r.Closed > 0), r => Assert.InRange(r.SatisfactionRate!.Value, 0.3, 1.0));
     }
 
     private static async Task<(int Tasks, int History)> CountAsync(TestDatabase db)

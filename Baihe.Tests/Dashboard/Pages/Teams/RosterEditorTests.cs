@@ -59,8 +59,8 @@ public class RosterEditorTests
 
         cut.Find(".submit-add").Click();
 
+        cut.WaitForAssertion(() => Assert.Contains("请先按姓名或手机号查找并选择一位居民", cut.Find(".add-error").TextContent));
         Assert.Equal(0, raised);
-        Assert.Contains("请先按姓名或手机号查找并选择一位居民", cut.Find(".add-error").TextContent);
     }
 
     [Fact]
