@@ -1,6 +1,7 @@
 using Baihe.Dashboard.Components;
 using Baihe.Dashboard.Services;
 using Baihe.Dashboard.Services.Auth;
+using Baihe.Dashboard.Services.Reports;
 using Baihe.Data.Database;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -23,6 +24,9 @@ public static class DashboardServices
         services.AddSingleton<DemoAccounts>();
         services.AddScoped<CurrentActor>();
         services.AddSingleton<PhotoStore>();
+        services.AddSingleton<MonthlyReport>();
+        services.AddSingleton<ExportGate>();
+        services.AddSingleton<ReportExporter>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
         services.AddAuthorization();
@@ -105,6 +109,20 @@ public static class DashboardServices
             photos.Resolve(path) is { } file
                 ? Results.File(file, Path.GetExtension(file) switch { ".png" => "image/png", ".webp" => "image/webp", _ => "image/jpeg" })
                 : Results.NotFound()).RequireAuthorization();
+        app.MapGet("/reports/export", async (string? month, int? community, HttpContext http, ReportExporter exporter, Baihe.Data.Communities.CommunityQueries communities) =>
+        {
+            var actor = BaiheClaims.ToActor(http.User)!;
+            var target = await communities.ResolveAsync(community, actor, http.RequestAborted);
+            if (target is null)
+            {
+                return Results.Text("您无权导出报表。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+            }
+            var name = http.User.FindFirst(BaiheClaims.DisplayName)?.Value ?? actor.UserName;
+            var result = await exporter.ExportAsync(actor, month, target.Id, name, http.RequestAborted);
+            return result.File is { } file
+                ? Results.File(file.Content, MonthlyReport.ContentType, file.FileName)
+                : Results.Text(result.Error, "text/plain; charset=utf-8", statusCode: result.Denied ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
+        }).RequireAuthorization();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -4,8 +4,8 @@ using Baihe.Data;
 
 // Our own switches are taken out before the host parses the rest as configuration.
 var seedDemo = args.Contains("--seed-demo");
-var userCommand = args.Length > 0 && args[0] == "user";
-var hostArgs = userCommand ? [] : args.Where(a => a != "--seed-demo").ToArray();
+var cliCommand = args.Length > 0 && args[0] is "user" or "export";
+var hostArgs = cliCommand ? [] : args.Where(a => a != "--seed-demo").ToArray();
 
 var builder = WebApplication.CreateBuilder(hostArgs);
 builder.Services.AddBaiheData(
@@ -14,10 +14,12 @@ builder.Services.AddBaiheData(
 builder.Services.AddBaiheDashboard();
 
 var app = builder.Build();
-await app.PrepareDatabaseAsync(seedDemo && !userCommand);
-if (userCommand)
+await app.PrepareDatabaseAsync(seedDemo && !cliCommand);
+if (cliCommand)
 {
-    return await UserCli.RunAsync(args, app.Services, Console.In, Console.Out, Console.Error);
+    return args[0] == "export"
+        ? await Baihe.Dashboard.Services.Reports.ExportCli.RunAsync(args, app.Services, Console.Out, Console.Error)
+        : await UserCli.RunAsync(args, app.Services, Console.In, Console.Out, Console.Error);
 }
 app.UseBaiheDashboard();
 app.Run();

@@ -5,6 +5,7 @@ using Baihe.Data.Database;
 using Baihe.Data.Deliberations;
 using Baihe.Data.Overview;
 using Baihe.Data.Points;
+using Baihe.Data.Reports;
 using Baihe.Data.Tasks;
 using Baihe.Data.Teams;
 using Baihe.Data.Wishes;
@@ -70,6 +71,8 @@ public static class BaiheDataServices
         services.AddSingleton<HealthQueries>();
         services.AddSingleton<CommunityQueries>();
         services.AddSingleton<GridQueries>();
+        services.AddSingleton<ReportQueries>();
+        services.AddSingleton<ReportCommands>();
         services.AddSingleton<DeliberationCommands>();
         services.AddSingleton<DeliberationQueries>();
         services.AddSingleton<OverviewQueries>();

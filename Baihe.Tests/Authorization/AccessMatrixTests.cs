@@ -7,6 +7,7 @@ using Baihe.Data.Points;
 using Baihe.Data.Tasks;
 using Baihe.Data.Wishes;
 using Baihe.Data.Deliberations;
+using Baihe.Data.Reports;
 using Dapper;
 using Baihe.Data.Teams;
 using Baihe.Tests.TestSupport;
@@ -297,6 +298,9 @@ public class AccessMatrixTests
             ["WishCommands.VisitAsync"] = async actor => await wishes.VisitAsync(actor, await Wish(claimedByTeamA: true, fulfilled: true), "回访"),
             ["DeliberationCommands.RecordAsync"] = async actor => await new DeliberationCommands(db.Factory, db.Clock).RecordAsync(actor,
                 new MeetingInput(1, today, $"矩阵议题{++n}", "矩阵需求", null, [await OnlyOnA()])),
+            // Every role with a scope in the community may export something of it (a lead: their roster), so leadB is allowed too.
+            ["ReportCommands.RecordExportAsync"] = async actor => await new ReportCommands(db.Factory, db.Clock).RecordExportAsync(actor,
+                new ExportScope(1, null, false), "2026-10", 0, "00"),
             ["RosterCommands.AddMemberAsync"] = async actor => await roster.AddMemberAsync(actor, await TeamA(),
                 new AddMemberRequest { Name = $"矩阵测试{++n}", GridId = 1, Role = RosterRole.Member, JoinedOn = db.Clock.Today }),
             ["RosterCommands.ChangeRoleAsync"] = async actor =>

@@ -1,0 +1,218 @@
+using Baihe.Data.Database;
+using Dapper;
+
+namespace Baihe.Data.Reports;
+
+public sealed record RosterLine
+{
+    public string Team { get; init; } = "";
+    public string Kind { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string Role { get; init; } = "";
+    public string Grid { get; init; } = "";
+    public string? Phone { get; init; }
+    public DateTime JoinedOn { get; init; }
+    public DateTime? LeftOn { get; init; }
+    public string? LeaveReason { get; init; }
+    public int TeamId { get; init; }
+}
+
+public sealed record LedgerLine
+{
+    public long Id { get; init; }
+    public DateTime OccurredOn { get; init; }
+    public string Name { get; init; } = "";
+    public string Grid { get; init; } = "";
+    public string Area { get; init; } = "";
+    public int Points { get; init; }
+    public string Source { get; init; } = "";
+    public string? Note { get; init; }
+    public string? RecordedBy { get; init; }
+}
+
+public sealed record RedemptionLine
+{
+    public DateTime RequestedAt { get; init; }
+    public string Name { get; init; } = "";
+    public string Reward { get; init; } = "";
+    public int Points { get; init; }
+    public string Status { get; init; } = "";
+    public DateTime? FulfilledAt { get; init; }
+}
+
+public sealed record ActivityLine
+{
+    public DateTime HeldOn { get; init; }
+    public string Title { get; init; } = "";
+    public string Team { get; init; } = "";
+    public string Area { get; init; } = "";
+    public string Place { get; init; } = "";
+    public int Headcount { get; init; }
+    public int PointsPerAttendee { get; init; }
+    public string Status { get; init; } = "";
+}
+
+public sealed record TaskLine
+{
+    public int Id { get; init; }
+    public string Title { get; init; } = "";
+    public string Grid { get; init; } = "";
+    public string Category { get; init; } = "";
+    public string Source { get; init; } = "";
+    public string? Urgency { get; init; }
+    public string Stage { get; init; } = "";
+    public DateTime CollectedAt { get; init; }
+    public DateTime? DueAt { get; init; }
+    public DateTime? ClosedAt { get; init; }
+    public string? Satisfaction { get; init; }
+}
+
+public sealed record TaskChangeLine
+{
+    public int TaskId { get; init; }
+    public string? FromStage { get; init; }
+    public string ToStage { get; init; } = "";
+    public DateTime ChangedAt { get; init; }
+}
+
+public sealed record WishLine
+{
+    public int Id { get; init; }
+    public string WisherName { get; init; } = "";
+    public string WisherKind { get; init; } = "";
+    public string Content { get; init; } = "";
+    public int? EstimatedValue { get; init; }
+    public string Status { get; init; } = "";
+    public string Grid { get; init; } = "";
+    public string? Claimant { get; init; }
+    public DateTime PublishedAt { get; init; }
+    public DateTime? FulfilledAt { get; init; }
+}
+
+/// <summary>The month's counts for 概览 that the dashboard's overview query does not already give.</summary>
+public sealed record MonthCounts
+{
+    public int Members { get; init; }
+    public int PointsRedeemed { get; init; }
+    public int TasksReceived { get; init; }
+    public int TasksOnTime { get; init; }
+    public int TasksSatisfied { get; init; }
+    public int WishesPublished { get; init; }
+}
+
+/// <summary>Reads one community's month for the Excel report. Every range is [From, To) computed in C#.</summary>
+public sealed class ReportQueries(DbConnectionFactory db)
+{
+    private const string CountsSql = """
+        SELECT
+            (SELECT COUNT(DISTINCT ms.MemberId) FROM Membership ms JOIN Team t ON t.Id = ms.TeamId
+              WHERE t.CommunityId = @CommunityId AND ms.JoinedOn < @To AND (ms.LeftOn IS NULL OR ms.LeftOn >= @To)) AS Members,
+            (SELECT COALESCE(-SUM(pe.Points), 0) FROM PointEntry pe JOIN Member m ON m.Id = pe.MemberId JOIN Grid g ON g.Id = m.GridId
+              WHERE g.CommunityId = @CommunityId AND pe.Source = 'Redemption' AND pe.OccurredOn >= @From AND pe.OccurredOn < @To) AS PointsRedeemed,
+            (SELECT COUNT(*) FROM ResidentTask rt JOIN Grid g ON g.Id = rt.GridId
+              WHERE g.CommunityId = @CommunityId AND rt.CollectedAt >= @From AND rt.CollectedAt < @To) AS TasksReceived,
+            (SELECT COUNT(*) FROM ResidentTask rt JOIN Grid g ON g.Id = rt.GridId
+              WHERE g.CommunityId = @CommunityId AND rt.ClosedMonth = @Month AND rt.ClosedAt <= rt.DueAt) AS TasksOnTime,
+            (SELECT COUNT(*) FROM ResidentTask rt JOIN Grid g ON g.Id = rt.GridId
+              WHERE g.CommunityId = @CommunityId AND rt.ClosedMonth = @Month AND rt.Satisfaction IN ('Satisfied', 'Basic')) AS TasksSatisfied,
+            (SELECT COUNT(*) FROM MicroWish w JOIN Grid g ON g.Id = w.GridId
+              WHERE g.CommunityId = @CommunityId AND w.PublishedAt >= @From AND w.PublishedAt < @To) AS WishesPublished;
+        """;
+
+    private const string RosterSql = """
+        SELECT t.Name AS Team, t.Kind, m.Name, ms.Role, g.Name AS Grid, m.Phone, ms.JoinedOn, ms.LeftOn, ms.LeaveReason, t.Id AS TeamId
+        FROM Membership ms
+        JOIN Team t ON t.Id = ms.TeamId
+        JOIN Member m ON m.Id = ms.MemberId
+        JOIN Grid g ON g.Id = m.GridId
+        WHERE t.CommunityId = @CommunityId AND (@TeamId IS NULL OR t.Id = @TeamId)
+          AND ms.JoinedOn < @To AND (ms.LeftOn IS NULL OR ms.LeftOn >= @From)
+        ORDER BY t.SortOrder, CASE ms.Role WHEN 'Lead' THEN 0 WHEN 'Deputy' THEN 1 ELSE 2 END, ms.JoinedOn, m.Id;
+        """;
+
+    private const string LedgerSql = """
+        SELECT pe.Id, pe.OccurredOn, m.Name, g.Name AS Grid, pc.Name AS Area, pe.Points, pe.Source, pe.Note, u.DisplayName AS RecordedBy
+        FROM PointEntry pe
+        JOIN Member m ON m.Id = pe.MemberId
+        JOIN Grid g ON g.Id = m.GridId
+        JOIN PointCategory pc ON pc.Id = pe.CategoryId
+        LEFT JOIN AppUser u ON u.Id = pe.RecordedByUserId
+        WHERE g.CommunityId = @CommunityId AND pe.OccurredOn >= @From AND pe.OccurredOn < @To
+        ORDER BY pe.OccurredOn, pe.Id;
+        """;
+
+    private const string RedemptionsSql = """
+        SELECT r.RequestedAt, m.Name, rw.Name AS Reward, r.Points, r.Status, r.FulfilledAt
+        FROM Redemption r JOIN Reward rw ON rw.Id = r.RewardId JOIN Member m ON m.Id = r.MemberId
+        WHERE rw.CommunityId = @CommunityId AND r.RequestedAt >= @From AND r.RequestedAt < @To
+        ORDER BY r.RequestedAt, r.Id;
+        """;
+
+    private const string ActivitiesSql = """
+        SELECT a.HeldOn, a.Title, t.Name AS Team, pc.Name AS Area, a.Place,
+               (SELECT COUNT(*) FROM Attendance at WHERE at.ActivityId = a.Id) AS Headcount, a.PointsPerAttendee, a.Status
+        FROM Activity a JOIN Team t ON t.Id = a.TeamId JOIN PointCategory pc ON pc.Id = a.CategoryId
+        WHERE t.CommunityId = @CommunityId AND a.HeldOn >= @From AND a.HeldOn < @To
+        ORDER BY a.HeldOn, a.Id;
+        """;
+
+    private const string TasksSql = """
+        SELECT rt.Id, rt.Title, g.Name AS Grid, rt.Category, rt.Source, rt.Urgency, rt.Stage, rt.CollectedAt, rt.DueAt, rt.ClosedAt, rt.Satisfaction
+        FROM ResidentTask rt JOIN Grid g ON g.Id = rt.GridId
+        WHERE g.CommunityId = @CommunityId
+          AND EXISTS (SELECT 1 FROM TaskStageHistory h WHERE h.TaskId = rt.Id AND h.ChangedAt >= @From AND h.ChangedAt < @To)
+        ORDER BY rt.CollectedAt, rt.Id;
+        """;
+
+    private const string TaskChangesSql = """
+        SELECT h.TaskId, h.FromStage, h.ToStage, h.ChangedAt
+        FROM TaskStageHistory h JOIN ResidentTask rt ON rt.Id = h.TaskId JOIN Grid g ON g.Id = rt.GridId
+        WHERE g.CommunityId = @CommunityId
+          AND EXISTS (SELECT 1 FROM TaskStageHistory x WHERE x.TaskId = h.TaskId AND x.ChangedAt >= @From AND x.ChangedAt < @To)
+        ORDER BY h.TaskId, h.ChangedAt, h.Id;
+        """;
+
+    private const string WishesSql = """
+        SELECT w.Id, w.WisherName, w.WisherKind, w.Content, w.EstimatedValue, w.Status, g.Name AS Grid,
+               COALESCE(cm.Name, ct.Name, cp.Name) AS Claimant, w.PublishedAt, w.FulfilledAt
+        FROM MicroWish w
+        JOIN Grid g ON g.Id = w.GridId
+        LEFT JOIN Member cm ON cm.Id = w.ClaimedByMemberId
+        LEFT JOIN Team ct ON ct.Id = w.ClaimedByTeamId
+        LEFT JOIN PartnerUnit cp ON cp.Id = w.ClaimedByPartnerId
+        WHERE g.CommunityId = @CommunityId
+          AND ((w.PublishedAt >= @From AND w.PublishedAt < @To) OR (w.ClaimedAt >= @From AND w.ClaimedAt < @To) OR w.FulfilledMonth = @Month)
+        ORDER BY w.PublishedAt, w.Id;
+        """;
+
+    private static object Args(int communityId, Period month, int? teamId = null) =>
+        new { CommunityId = communityId, month.From, month.To, Month = month.FromMonth, TeamId = teamId };
+
+    public async Task<MonthCounts> CountsAsync(int communityId, Period month, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        return await conn.QuerySingleAsync<MonthCounts>(new CommandDefinition(CountsSql, Args(communityId, month), cancellationToken: ct));
+    }
+
+    /// <summary>The roster at month end plus those who left during the month; one team only when <paramref name="teamId"/> is given.</summary>
+    public Task<IReadOnlyList<RosterLine>> RosterAsync(int communityId, Period month, int? teamId, CancellationToken ct = default) =>
+        ListAsync<RosterLine>(RosterSql, Args(communityId, month, teamId), ct);
+
+    public Task<IReadOnlyList<LedgerLine>> LedgerAsync(int communityId, Period month, CancellationToken ct = default) => ListAsync<LedgerLine>(LedgerSql, Args(communityId, month), ct);
+
+    public Task<IReadOnlyList<RedemptionLine>> RedemptionsAsync(int communityId, Period month, CancellationToken ct = default) => ListAsync<RedemptionLine>(RedemptionsSql, Args(communityId, month), ct);
+
+    public Task<IReadOnlyList<ActivityLine>> ActivitiesAsync(int communityId, Period month, CancellationToken ct = default) => ListAsync<ActivityLine>(ActivitiesSql, Args(communityId, month), ct);
+
+    public Task<IReadOnlyList<TaskLine>> TasksAsync(int communityId, Period month, CancellationToken ct = default) => ListAsync<TaskLine>(TasksSql, Args(communityId, month), ct);
+
+    public Task<IReadOnlyList<TaskChangeLine>> TaskChangesAsync(int communityId, Period month, CancellationToken ct = default) => ListAsync<TaskChangeLine>(TaskChangesSql, Args(communityId, month), ct);
+
+    public Task<IReadOnlyList<WishLine>> WishesAsync(int communityId, Period month, CancellationToken ct = default) => ListAsync<WishLine>(WishesSql, Args(communityId, month), ct);
+
+    private async Task<IReadOnlyList<T>> ListAsync<T>(string sql, object args, CancellationToken ct)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        return (await conn.QueryAsync<T>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
+    }
+}
