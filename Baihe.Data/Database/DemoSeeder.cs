@@ -531,6 +531,14 @@ public sealed class DemoSeeder(DbConnectionFactory db, BaiheClock clock)
             var title = titles[rnd.Next(titles.Length)];
             var source = Sources[rnd.Next(Sources.Length)];
             var urgency = stage == "Collected" ? null : Urgencies[rnd.Next(Urgencies.Length)];
+            // Most closed tasks were done within their due time; the rest ran late, as the 按时办结率 should show.
+            if (closedAt is DateTime closing && urgency is not null && rnd.Next(10) < 8)
+            {
+                var earliest = closing - DueAfter(urgency) * 0.9;
+                var yearOfClosing = new DateTime(closing.Year, 1, 1);
+                collectedAt = earliest + (closing - earliest) * rnd.NextDouble() * 0.5;
+                collectedAt = new DateTime(Math.Max(collectedAt.Ticks, yearOfClosing.Ticks) - collectedAt.Ticks % TimeSpan.TicksPerSecond);
+            }
             var assigned = stage is "Assigned" or "Resolved" or "Closed";
             var team = assigned ? _teams[VolunteerTeams[rnd.Next(VolunteerTeams.Length)]] : (int?)null;
             var resident = _members[rnd.Next(_members.Count)];
