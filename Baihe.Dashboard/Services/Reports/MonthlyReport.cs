@@ -34,6 +34,7 @@ public sealed class MonthlyReport(CommunityQueries communities, OverviewQueries 
         var monthLabel = $"{month.From.Year}年{month.From.Month}月";
         using var workbook = new XLWorkbook();
         var rows = 0;
+        List<object?[]>? ledgerRows = null;
         if (scope.RosterOnlyTeamId is int team)
         {
             rows += Roster(workbook, await reports.RosterAsync(scope.CommunityId, month, team, ct), month, scope.FullPhones);
@@ -56,8 +57,8 @@ public sealed class MonthlyReport(CommunityQueries communities, OverviewQueries 
 
             Overview(workbook, community, monthLabel, generatedBy, data, counts, empty);
             rows += Roster(workbook, roster, month, scope.FullPhones);
-            rows += Table(workbook, "积分明细", ["日期", "居民", "网格", "板块", "积分", "来源", "备注", "记录人"],
-                ledger.Select(l => new object?[] { l.OccurredOn, l.Name, l.Grid, l.Source == PointSource.Redemption ? "—" : l.Area, l.Points, PointsLabels.Source(l.Source), l.Note, l.RecordedBy }));
+            ledgerRows = ledger.Select(l => new object?[] { l.OccurredOn, l.Name, l.Grid, l.Source == PointSource.Redemption ? "—" : l.Area, l.Points, PointsLabels.Source(l.Source), l.Note, l.RecordedBy }).ToList();
+            rows += LedgerTemplate(workbook, ledgerRows);
             var halfByMember = halfRank.ToDictionary(r => r.MemberId);
             rows += Table(workbook, "积分排行", ["本月名次", "姓名", "网格", "本月获得积分", $"{(half.From.Month == 1 ? "上" : "下")}半年名次", "半年获得积分"],
                 monthRank.Select(r => new object?[] { r.Rank, r.Name, r.Grid, r.Points, halfByMember.GetValueOrDefault(r.MemberId)?.Rank, halfByMember.GetValueOrDefault(r.MemberId)?.Points }));
@@ -78,6 +79,11 @@ public sealed class MonthlyReport(CommunityQueries communities, OverviewQueries 
 
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
+        if (ledgerRows is { Count: > 0 })
+        {
+            // The ledger is the one sheet that grows to 100k rows a month; its rows are streamed into the package.
+            StreamedSheet.Fill(stream, "积分明细", LedgerKinds, QuotedTemplateColumn, ledgerRows, ledgerRows.Count);
+        }
         var bytes = stream.ToArray();
         var fileName = scope.RosterOnlyTeamId is null ? $"{community.Name}_{monthLabel}_月报.xlsx" : $"{community.Name}_{monthLabel}_花名册.xlsx";
         return new ReportFile(fileName, bytes, rows, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant());
@@ -140,6 +146,35 @@ public sealed class MonthlyReport(CommunityQueries communities, OverviewQueries 
         Finish(ws, header, [18, 22, 52]);
     }
 
+    private static readonly StreamedSheet.Kind[] LedgerKinds =
+    [
+        StreamedSheet.Kind.Date, StreamedSheet.Kind.Text, StreamedSheet.Kind.Text, StreamedSheet.Kind.Text,
+        StreamedSheet.Kind.Number, StreamedSheet.Kind.Text, StreamedSheet.Kind.Text, StreamedSheet.Kind.Text,
+    ];
+
+    // Column 9 of the template row is outside the table; it only carries the quote-prefix text style.
+    private const int QuotedTemplateColumn = 9;
+
+    /// <summary>
+    /// Lays out 积分明细 with ClosedXML (headers, widths, filter, print setup) and one template row whose cell styles the
+    /// streamed rows reuse. With no rows, the sheet is finished here and says so.
+    /// </summary>
+    private static int LedgerTemplate(XLWorkbook workbook, List<object?[]> rows)
+    {
+        string[] headers = ["日期", "居民", "网格", "板块", "积分", "来源", "备注", "记录人"];
+        if (rows.Count == 0)
+        {
+            return Table(workbook, "积分明细", headers, rows);
+        }
+        var template = new object?[] { new DateTime(2000, 1, 1), "x", "x", "x", 1, "x", "x", "x" };
+        // Widths from the first rows are enough to size the columns; reading all 100k would only cost time.
+        Table(workbook, "积分明细", headers, [template], rows.Take(2000).ToList());
+        var quoted = workbook.Worksheet("积分明细").Cell(2, QuotedTemplateColumn);
+        quoted.SetValue("x");
+        quoted.Style.IncludeQuotePrefix = true;
+        return rows.Count;
+    }
+
     private static int Roster(XLWorkbook workbook, IReadOnlyList<RosterLine> roster, Period month, bool fullPhones) =>
         Table(workbook, "队伍花名册", ["队伍", "类型", "姓名", "角色", "网格", "联系电话", "入队日期", "离队日期", "离队原因", "本月变动"],
             roster.Select(r => new object?[]
@@ -150,7 +185,7 @@ public sealed class MonthlyReport(CommunityQueries communities, OverviewQueries 
             }));
 
     /// <summary>Writes one detail sheet and returns its row count. An empty month still gets its headers and says so.</summary>
-    private static int Table(XLWorkbook workbook, string name, string[] headers, IEnumerable<object?[]> rows)
+    private static int Table(XLWorkbook workbook, string name, string[] headers, IEnumerable<object?[]> rows, IReadOnlyList<object?[]>? widthsFrom = null)
     {
         var ws = workbook.AddWorksheet(name);
         for (var c = 0; c < headers.Length; c++)
@@ -172,6 +207,13 @@ public sealed class MonthlyReport(CommunityQueries communities, OverviewQueries 
                     null => 0,
                     var v => DisplayWidth(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? ""),
                 });
+            }
+        }
+        foreach (var row in widthsFrom ?? [])
+        {
+            for (var c = 0; c < headers.Length; c++)
+            {
+                widths[c] = Math.Max(widths[c], row[c] is DateTime or null ? 10 : DisplayWidth(Convert.ToString(row[c], System.Globalization.CultureInfo.InvariantCulture) ?? ""));
             }
         }
         if (r == 1)
@@ -216,13 +258,16 @@ public sealed class MonthlyReport(CommunityQueries communities, OverviewQueries 
                 cell.DataType = XLDataType.Text;
                 // A spreadsheet reads =, +, -, @, tab, CR and LF at the start as a formula when the cell is edited or the
                 // sheet is saved as CSV; the quote prefix keeps such text as text.
-                if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n')
+                if (LooksLikeFormula(text))
                 {
                     cell.Style.IncludeQuotePrefix = true;
                 }
                 break;
         }
     }
+
+    /// <summary>Text a spreadsheet would read as a formula: it starts with =, +, -, @, tab, CR or LF.</summary>
+    public static bool LooksLikeFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n';
 
     /// <summary>Column width in character units: CJK and full-width characters count double.</summary>
     public static int DisplayWidth(string text) => text.Sum(ch => ch >= 0x1100 && (ch <= 0x115F || (ch >= 0x2E80 && ch <= 0xA4CF) || (ch >= 0xAC00 && ch <= 0xD7A3) || (ch >= 0xF900 && ch <= 0xFAFF) || (ch >= 0xFE30 && ch <= 0xFE4F) || (ch >= 0xFF00 && ch <= 0xFF60) || (ch >= 0xFFE0 && ch <= 0xFFE6)) ? 2 : 1);

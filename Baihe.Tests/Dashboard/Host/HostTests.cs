@@ -41,6 +41,7 @@ public class HostTests
     [InlineData("/grids", "网格对比")]
     [InlineData("/grids/1", "网格")]
     [InlineData("/deliberations", "邻合百姓事")]
+    [InlineData("/reports", "月报导出")]
     public async Task EveryPage_AnswersInChinese(string path, string expected)
     {
         await using var app = new AppFactory();

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Baihe.Dashboard.Services.Reports;
+using Baihe.Data;
+using Baihe.Data.Database;
+using Baihe.Data.Reports;
+using Dapper;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Baihe.Bench;
+
+/// <summary>One measured run: wall time and the process's peak working set above its level before the run.</summary>
+public sealed record Measurement(string Name, TimeSpan Time, long PeakBytes, long OutputBytes);
+
+/// <summary>
+/// The monthly export of a ledger month of <c>rows</c> entries, against a raw OpenXmlWriter writing the same rows,
+/// in the same run (issue 6's goal: at most 2× the raw time and at most 300 MB).
+/// </summary>
+public static class ExportBenchmark
+{
+    public static async Task<(Measurement Ours, Measurement Raw)> RunAsync(int rows, TextWriter output)
+    {
+        var file = Path.Combine(Path.GetTempPath(), "baihe-bench", $"{Guid.NewGuid():N}.db");
+        var services = new ServiceCollection()
+            .AddBaiheData(new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file}"))
+            .AddSingleton<MonthlyReport>()
+            .BuildServiceProvider();
+        var factory = services.GetRequiredService<DbConnectionFactory>();
+        DatabaseMigrator.Migrate(factory);
+        await services.GetRequiredService<DemoSeeder>().SeedAsync();
+        var clock = services.GetRequiredService<BaiheClock>();
+        var month = new Period(new DateTime(clock.Today.Year, clock.Today.Month, 1).AddMonths(-1), new DateTime(clock.Today.Year, clock.Today.Month, 1));
+
+        var sw = Stopwatch.StartNew();
+        await using (var conn = await factory.OpenAsync())
+        await using (var tx = await conn.BeginTransactionAsync())
+        {
+            var members = (await conn.QueryAsync<int>("SELECT Id FROM Member;", transaction: tx)).ToArray();
+            var random = new Random(8);
+            var days = (month.To - month.From).Days;
+            await conn.ExecuteAsync("""
+                INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RuleId, RecordedAt, Note)
+                VALUES (@MemberId, @CategoryId, 1, @OccurredOn, 'Service', 1, @OccurredOn, @Note);
+                """,
+                Enumerable.Range(0, rows).Select(i => new
+                {
+                    MemberId = members[random.Next(members.Length)], CategoryId = 1 + random.Next(5),
+                    OccurredOn = month.From.AddDays(random.Next(days)), Note = i % 7 == 0 ? "=HYPERLINK(\"x\")" : $"服务记录 {i}",
+                }), tx);
+            await tx.CommitAsync();
+        }
+        output.WriteLine($"Seeded {rows:N0} ledger rows for {month.From:yyyy-MM} in {sw.Elapsed.TotalSeconds:F1} s");
+
+        var report = services.GetRequiredService<MonthlyReport>();
+        var ledger = await services.GetRequiredService<ReportQueries>().LedgerAsync(1, month);
+        sw.Restart();
+        ledger = await services.GetRequiredService<ReportQueries>().LedgerAsync(1, month);
+        output.WriteLine($"Reading the month's ledger alone (part of ours, not of raw): {sw.Elapsed.TotalSeconds:F2} s");
+        sw.Restart();
+        await services.GetRequiredService<Baihe.Data.Points.PointsQueries>().LeaderboardAsync(1, month, null);
+        await services.GetRequiredService<Baihe.Data.Points.PointsQueries>().LeaderboardAsync(1, Period.HalfYear(month.From.Year, Period.HalfOf(month.From)), null);
+        await services.GetRequiredService<Baihe.Data.Overview.OverviewQueries>().LoadAsync(1, month);
+        output.WriteLine($"The rankings and 概览 figures alone: {sw.Elapsed.TotalSeconds:F2} s");
+        var raw = Measure("Raw OpenXmlWriter (积分明细 only)", () => Task.FromResult(RawWorkbook(ledger)));
+        var ours = Measure("Baihe monthly report (all 8 sheets)", async () =>
+            (await report.BuildAsync(new ExportScope(1, null, true), month, "bench")).Content.LongLength);
+        // Each measured twice; the second run is reported, after the JIT and the database's caches are warm.
+        raw = Measure(raw.Name, () => Task.FromResult(RawWorkbook(ledger)));
+        ours = Measure(ours.Name, async () => (await report.BuildAsync(new ExportScope(1, null, true), month, "bench")).Content.LongLength);
+
+        await services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(file);
+        return (ours, raw);
+    }
+
+    private static Measurement Measure(string name, Func<Task<long>> action)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var baseline = Environment.WorkingSet;
+        var peak = baseline;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, Environment.WorkingSet);
+                await Task.Delay(5);
+            }
+        });
+        var sw = Stopwatch.StartNew();
+        var bytes = action().GetAwaiter().GetResult();
+        sw.Stop();
+        sampling.Cancel();
+        sampler.Wait();
+        peak = Math.Max(peak, Environment.WorkingSet);
+        return new Measurement(name, sw.Elapsed, peak - baseline, bytes);
+    }
+
+    /// <summary>The floor: the same ledger rows, 8 columns, written with nothing but OpenXmlWriter.</summary>
+    private static long RawWorkbook(IReadOnlyList<LedgerLine> ledger)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbookPart = document.AddWorkbookPart();
+            var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
+            using (var writer = OpenXmlWriter.Create(sheetPart))
+            {
+                writer.WriteStartElement(new Worksheet());
+                writer.WriteStartElement(new SheetData());
+                foreach (var l in ledger)
+                {
+                    writer.WriteStartElement(new Row());
+                    writer.WriteElement(new Cell { CellValue = new CellValue(l.OccurredOn.ToOADate()) });
+                    foreach (var text in new[] { l.Name, l.Grid, l.Area })
+                    {
+                        writer.WriteElement(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)) });
+                    }
+                    writer.WriteElement(new Cell { CellValue = new CellValue(l.Points) });
+                    foreach (var text in new[] { l.Source, l.Note ?? "", l.RecordedBy ?? "" })
+                    {
+                        writer.WriteElement(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)) });
+                    }
+                    writer.WriteEndElement();
+                }
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+            }
+            workbookPart.Workbook = new Workbook(new Sheets(new Sheet { Id = workbookPart.GetIdOfPart(sheetPart), SheetId = 1, Name = "积分明细" }));
+        }
+        return stream.Length;
+    }
+}
