@@ -26,6 +26,8 @@ public static class DashboardServices
         services.AddSingleton<PhotoStore>();
         services.AddSingleton<MonthlyReport>();
         services.AddSingleton<ExportGate>();
+        services.AddSingleton<ChangeFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
         services.AddSingleton<ReportExporter>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();

@@ -69,6 +69,7 @@ public static class BaiheDataServices
         services.AddSingleton<BaiheClock>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<HealthQueries>();
+        services.AddSingleton<ChangeFeedQueries>();
         services.AddSingleton<CommunityQueries>();
         services.AddSingleton<GridQueries>();
         services.AddSingleton<ReportQueries>();

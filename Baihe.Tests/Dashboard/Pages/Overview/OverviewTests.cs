@@ -8,6 +8,7 @@ using System.Security.Claims;
 using Baihe.Dashboard.Services.Auth;
 using Baihe.Data.Accounts;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Baihe.Tests.Dashboard.Pages.Overview;
@@ -64,12 +65,15 @@ public class OverviewTests
         ctx.Services.AddSingleton<OverviewQueries>();
         ctx.Services.AddSingleton<Baihe.Data.Points.PointsQueries>();
         ctx.Services.AddSingleton<Baihe.Data.Tasks.TaskWorkflowQueries>();
+        ctx.Services.AddSingleton<ChangeFeedQueries>();
+        ctx.Services.AddSingleton<Baihe.Dashboard.Services.ChangeFeed>();
         ctx.Services.AddScoped<CurrentActor>();
         var auth = ctx.AddAuthorization();
         auth.SetAuthorized("shuji");
         auth.SetRoles(Roles.Secretary);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "2"), new Claim(BaiheClaims.Community, "1"));
 
+        ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var cut = ctx.Render<Baihe.Dashboard.Components.Pages.Overview.Overview>();
 
         cut.WaitForAssertion(() => Assert.Contains("百合园社区", cut.Markup));
@@ -77,5 +81,40 @@ public class OverviewTests
         Assert.Equal("4 8 22 65 158", string.Join(" ", values.Where((_, i) => i != 3 && i != 6)));
         var titles = cut.FindAll("h6").Select(h => h.TextContent).ToList();
         Assert.All(new[] { "每月办实事与完成微心愿", "五大板块积分", "队伍人数", "民呼我应各阶段" }, t => Assert.Contains(t, titles));
+    }
+
+    [Fact]
+    public async Task OverviewPage_RefreshesItselfWhenTheChangeFeedReportsAWrite()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        await using var ctx = BunitTestContext.Create();
+        ctx.Services.AddSingleton(db.Factory);
+        ctx.Services.AddSingleton(db.Clock);
+        ctx.Services.AddSingleton<CommunityQueries>();
+        ctx.Services.AddSingleton<OverviewQueries>();
+        ctx.Services.AddSingleton<Baihe.Data.Points.PointsQueries>();
+        ctx.Services.AddSingleton<Baihe.Data.Tasks.TaskWorkflowQueries>();
+        ctx.Services.AddSingleton<ChangeFeedQueries>();
+        ctx.Services.AddSingleton<Baihe.Dashboard.Services.ChangeFeed>();
+        ctx.Services.AddScoped<CurrentActor>();
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized("jiedao");
+        auth.SetRoles(Roles.Official);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "1"), new Claim(BaiheClaims.SubDistrict, "1"));
+        ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var feed = ctx.Services.GetRequiredService<Baihe.Dashboard.Services.ChangeFeed>();
+        await feed.PollOnceAsync();
+        var cut = ctx.Render<Baihe.Dashboard.Components.Pages.Overview.Overview>();
+        int Issued() => int.Parse(new string(cut.FindAll(".baihe-tile").Single(t => t.TextContent.Contains("今年积分发放"))
+            .QuerySelector(".kpi-value")!.TextContent.Where(char.IsAsciiDigit).ToArray()));
+        cut.WaitForAssertion(() => Assert.True(Issued() > 0));
+        var before = Issued();
+
+        // Someone records a service elsewhere; the server's poll notices and the open page redraws by itself.
+        await new Baihe.Data.Points.LedgerCommands(db.Factory, db.Clock).RecordServiceAsync(await db.ActorAsync("shuji"), 1, 3, db.Clock.Today, "别处记分");
+        await feed.PollOnceAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal(before + 1, Issued()), TimeSpan.FromSeconds(5));
+        Assert.Contains("更新于", cut.Markup);
     }
 }

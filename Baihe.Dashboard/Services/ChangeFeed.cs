@@ -1,0 +1,80 @@
+using Baihe.Data.Database;
+
+namespace Baihe.Dashboard.Services;
+
+/// <summary>
+/// Polls the database's change versions about once a second (one poll per server, not per page) and tells subscribed
+/// pages which areas changed. Polling the database rather than raising an in-process event is what lets every server
+/// over one database see every write.
+/// </summary>
+public sealed class ChangeFeed(ChangeFeedQueries queries, ILogger<ChangeFeed> log) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    private IReadOnlyDictionary<string, long>? _last;
+
+    /// <summary>Raised on the polling thread with the areas whose version moved.</summary>
+    public event Action<IReadOnlySet<string>>? Changed;
+
+    /// <summary>Compares one poll with the last and raises <see cref="Changed"/> when something moved.</summary>
+    public async Task PollOnceAsync(CancellationToken ct = default)
+    {
+        var now = await queries.VersionsAsync(ct);
+        var previous = _last;
+        _last = now;
+        if (previous is null)
+        {
+            return;
+        }
+        var moved = now.Where(kv => previous.GetValueOrDefault(kv.Key) != kv.Value).Select(kv => kv.Key).ToHashSet();
+        if (moved.Count > 0)
+        {
+            Changed?.Invoke(moved);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            try
+            {
+                await PollOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A database hiccup must not stop the feed; the next tick tries again.
+                log.LogWarning(e, "Change feed poll failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
+
+/// <summary>
+/// Coalesces bursts: the first notice starts a short window and every notice inside it joins the same single reload,
+/// so 100 writes in a second cause about one reload per page.
+/// </summary>
+public sealed class Debouncer(TimeSpan window, Func<Task> action, TimeProvider? time = null)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private int _pending;
+
+    /// <summary>Asks for the action; returns at once. The action runs once per window however many times this is called.</summary>
+    public void Notify()
+    {
+        if (Interlocked.Exchange(ref _pending, 1) == 1)
+        {
+            return;
+        }
+        _ = RunAsync();
+    }
+
+    private async Task RunAsync()
+    {
+        await Task.Delay(window, _time);
+        Interlocked.Exchange(ref _pending, 0);
+        await action();
+    }
+}
