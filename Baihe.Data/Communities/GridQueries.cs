@@ -55,25 +55,12 @@ public sealed class GridQueries(DbConnectionFactory db)
         SELECT m.Id AS MemberId, m.Name, m.Skill FROM Member m WHERE m.GridId = @GridId AND m.IsNeighbourLead = 1 ORDER BY m.Name;
         """;
 
-    private const string OpenTasksSql = """
-        SELECT rt.Id, rt.Title, rt.Category, rt.Source, rt.Urgency, rt.Stage, g.Name AS Grid, r.Name AS Resident, t.Name AS Team,
-               rt.CollectedAt, rt.DueAt, rt.ClosedAt, rt.Satisfaction
-        FROM ResidentTask rt
-        JOIN Grid g ON g.Id = rt.GridId
-        LEFT JOIN Member r ON r.Id = rt.ResidentId
-        LEFT JOIN Team t ON t.Id = rt.AssignedTeamId
+    private const string OpenTasksSql = TaskQueries.RowSelectFragment + """
         WHERE rt.GridId = @GridId AND rt.Stage <> 'Closed'
         ORDER BY rt.DueAt, rt.CollectedAt;
         """;
 
-    private const string WishesFragment = """
-        SELECT w.Id, w.WisherName, w.WisherKind, w.Content, w.EstimatedValue, w.Status, g.Name AS Grid,
-               COALESCE(cm.Name, ct.Name, cp.Name) AS Claimant, w.PublishedAt, w.FulfilledAt
-        FROM MicroWish w
-        JOIN Grid g ON g.Id = w.GridId
-        LEFT JOIN Member cm ON cm.Id = w.ClaimedByMemberId
-        LEFT JOIN Team ct ON ct.Id = w.ClaimedByTeamId
-        LEFT JOIN PartnerUnit cp ON cp.Id = w.ClaimedByPartnerId
+    private const string WishesFragment = WishQueries.RowSelectFragment + """
         WHERE w.GridId = @GridId
         ORDER BY w.PublishedAt DESC, w.Id DESC
 

@@ -1,4 +1,5 @@
 using Baihe.Data.Database;
+using Baihe.Data.Wishes;
 using Dapper;
 
 namespace Baihe.Data.Reports;
@@ -73,20 +74,6 @@ public sealed record TaskChangeLine
     public string? FromStage { get; init; }
     public string ToStage { get; init; } = "";
     public DateTime ChangedAt { get; init; }
-}
-
-public sealed record WishLine
-{
-    public int Id { get; init; }
-    public string WisherName { get; init; } = "";
-    public string WisherKind { get; init; } = "";
-    public string Content { get; init; } = "";
-    public int? EstimatedValue { get; init; }
-    public string Status { get; init; } = "";
-    public string Grid { get; init; } = "";
-    public string? Claimant { get; init; }
-    public DateTime PublishedAt { get; init; }
-    public DateTime? FulfilledAt { get; init; }
 }
 
 /// <summary>The month's counts for 概览 that the dashboard's overview query does not already give.</summary>
@@ -172,14 +159,7 @@ public sealed class ReportQueries(DbConnectionFactory db)
         ORDER BY h.TaskId, h.ChangedAt, h.Id;
         """;
 
-    private const string WishesSql = """
-        SELECT w.Id, w.WisherName, w.WisherKind, w.Content, w.EstimatedValue, w.Status, g.Name AS Grid,
-               COALESCE(cm.Name, ct.Name, cp.Name) AS Claimant, w.PublishedAt, w.FulfilledAt
-        FROM MicroWish w
-        JOIN Grid g ON g.Id = w.GridId
-        LEFT JOIN Member cm ON cm.Id = w.ClaimedByMemberId
-        LEFT JOIN Team ct ON ct.Id = w.ClaimedByTeamId
-        LEFT JOIN PartnerUnit cp ON cp.Id = w.ClaimedByPartnerId
+    private const string WishesSql = WishQueries.RowSelectFragment + """
         WHERE g.CommunityId = @CommunityId
           AND ((w.PublishedAt >= @From AND w.PublishedAt < @To) OR (w.ClaimedAt >= @From AND w.ClaimedAt < @To) OR w.FulfilledMonth = @Month)
         ORDER BY w.PublishedAt, w.Id;
@@ -208,7 +188,7 @@ public sealed class ReportQueries(DbConnectionFactory db)
 
     public Task<IReadOnlyList<TaskChangeLine>> TaskChangesAsync(int communityId, Period month, CancellationToken ct = default) => ListAsync<TaskChangeLine>(TaskChangesSql, Args(communityId, month), ct);
 
-    public Task<IReadOnlyList<WishLine>> WishesAsync(int communityId, Period month, CancellationToken ct = default) => ListAsync<WishLine>(WishesSql, Args(communityId, month), ct);
+    public Task<IReadOnlyList<WishRow>> WishesAsync(int communityId, Period month, CancellationToken ct = default) => ListAsync<WishRow>(WishesSql, Args(communityId, month), ct);
 
     private async Task<IReadOnlyList<T>> ListAsync<T>(string sql, object args, CancellationToken ct)
     {

@@ -24,30 +24,34 @@ public sealed record TaskRow
 /// <summary>Reads 民呼我应 tasks, paged in SQL.</summary>
 public sealed class TaskQueries(DbConnectionFactory db)
 {
-    private const string FilterFragment = """
+    private const string FromFragment = """
         FROM ResidentTask rt
         JOIN Grid g ON g.Id = rt.GridId
         LEFT JOIN Member r ON r.Id = rt.ResidentId
         LEFT JOIN Team t ON t.Id = rt.AssignedTeamId
-        WHERE g.CommunityId = @CommunityId AND (@Stage IS NULL OR rt.Stage = @Stage)
-          AND (@OverdueAt IS NULL OR (rt.Stage <> 'Closed' AND rt.DueAt < @OverdueAt))
+
         """;
 
-    private const string PageSelectFragment = """
+    /// <summary>The columns of a <see cref="TaskRow"/> and the joins they need; every task list starts with this.</summary>
+    internal const string RowSelectFragment = """
         SELECT rt.Id, rt.Title, rt.Category, rt.Source, rt.Urgency, rt.Stage, g.Name AS Grid,
                r.Name AS Resident, t.Name AS Team, rt.CollectedAt, rt.DueAt, rt.ClosedAt, rt.Satisfaction
 
-        """ + FilterFragment + """
+        """ + FromFragment;
 
-        ORDER BY rt.CollectedAt DESC, rt.Id DESC
+    private const string FilterFragment = """
+        WHERE g.CommunityId = @CommunityId AND (@Stage IS NULL OR rt.Stage = @Stage)
+          AND (@OverdueAt IS NULL OR (rt.Stage <> 'Closed' AND rt.DueAt < @OverdueAt))
 
         """;
+
+    private const string PageSelectFragment = RowSelectFragment + FilterFragment + "ORDER BY rt.CollectedAt DESC, rt.Id DESC\n";
 
     private const string PageSqlServer = PageSelectFragment + "OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY;";
 
     private const string PageSqlite = PageSelectFragment + "LIMIT @Take OFFSET @Skip;";
 
-    private const string CountSql = "SELECT COUNT(*)\n" + FilterFragment + ";";
+    private const string CountSql = "SELECT COUNT(*)\n" + FromFragment + FilterFragment + ";";
 
     /// <summary>
     /// One page of a community's tasks, newest first, optionally at one stage, or only those overdue at
@@ -217,13 +221,7 @@ public sealed class TaskWorkflowQueries(DbConnectionFactory db)
         return months;
     }
 
-    private const string OverdueSql = """
-        SELECT rt.Id, rt.Title, rt.Category, rt.Source, rt.Urgency, rt.Stage, g.Name AS Grid, r.Name AS Resident, t.Name AS Team,
-               rt.CollectedAt, rt.DueAt, rt.ClosedAt, rt.Satisfaction
-        FROM ResidentTask rt
-        JOIN Grid g ON g.Id = rt.GridId
-        LEFT JOIN Member r ON r.Id = rt.ResidentId
-        LEFT JOIN Team t ON t.Id = rt.AssignedTeamId
+    private const string OverdueSql = TaskQueries.RowSelectFragment + """
         WHERE g.CommunityId = @CommunityId AND rt.Stage <> 'Closed' AND rt.DueAt < @Now
         ORDER BY rt.DueAt;
         """;

@@ -58,22 +58,8 @@ public class OverviewTests
     public async Task OverviewPage_RendersTheSeededDatabaseThroughTheQueryClasses()
     {
         await using var db = await TestDatabase.SeededAsync();
-        await using var ctx = BunitTestContext.Create();
-        ctx.Services.AddSingleton(db.Factory);
-        ctx.Services.AddSingleton(db.Clock);
-        ctx.Services.AddSingleton<CommunityQueries>();
-        ctx.Services.AddSingleton<OverviewQueries>();
-        ctx.Services.AddSingleton<Baihe.Data.Points.PointsQueries>();
-        ctx.Services.AddSingleton<Baihe.Data.Tasks.TaskWorkflowQueries>();
-        ctx.Services.AddSingleton<ChangeFeedQueries>();
-        ctx.Services.AddSingleton<Baihe.Dashboard.Services.ChangeFeed>();
-        ctx.Services.AddScoped<CurrentActor>();
-        var auth = ctx.AddAuthorization();
-        auth.SetAuthorized("shuji");
-        auth.SetRoles(Roles.Secretary);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "2"), new Claim(BaiheClaims.Community, "1"));
+        await using var ctx = OverviewContext(db, "shuji", Roles.Secretary, new Claim(BaiheClaims.Community, "1"));
 
-        ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var cut = ctx.Render<Baihe.Dashboard.Components.Pages.Overview.Overview>();
 
         cut.WaitForAssertion(() => Assert.Contains("百合园社区", cut.Markup));
@@ -87,21 +73,7 @@ public class OverviewTests
     public async Task OverviewPage_RefreshesItselfWhenTheChangeFeedReportsAWrite()
     {
         await using var db = await TestDatabase.WithAccountsAsync();
-        await using var ctx = BunitTestContext.Create();
-        ctx.Services.AddSingleton(db.Factory);
-        ctx.Services.AddSingleton(db.Clock);
-        ctx.Services.AddSingleton<CommunityQueries>();
-        ctx.Services.AddSingleton<OverviewQueries>();
-        ctx.Services.AddSingleton<Baihe.Data.Points.PointsQueries>();
-        ctx.Services.AddSingleton<Baihe.Data.Tasks.TaskWorkflowQueries>();
-        ctx.Services.AddSingleton<ChangeFeedQueries>();
-        ctx.Services.AddSingleton<Baihe.Dashboard.Services.ChangeFeed>();
-        ctx.Services.AddScoped<CurrentActor>();
-        var auth = ctx.AddAuthorization();
-        auth.SetAuthorized("jiedao");
-        auth.SetRoles(Roles.Official);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "1"), new Claim(BaiheClaims.SubDistrict, "1"));
-        ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        await using var ctx = OverviewContext(db, "jiedao", Roles.Official, new Claim(BaiheClaims.SubDistrict, "1"));
         var feed = ctx.Services.GetRequiredService<Baihe.Dashboard.Services.ChangeFeed>();
         await feed.PollOnceAsync();
         var cut = ctx.Render<Baihe.Dashboard.Components.Pages.Overview.Overview>();
@@ -116,5 +88,26 @@ public class OverviewTests
 
         cut.WaitForAssertion(() => Assert.Equal(before + 1, Issued()), TimeSpan.FromSeconds(5));
         Assert.Contains("更新于", cut.Markup);
+    }
+
+    /// <summary>The overview's real query classes over a real database, signed in as one user, rendering interactively.</summary>
+    private static BunitContext OverviewContext(TestDatabase db, string user, string role, Claim scope)
+    {
+        var ctx = BunitTestContext.Create();
+        ctx.Services.AddSingleton(db.Factory);
+        ctx.Services.AddSingleton(db.Clock);
+        ctx.Services.AddSingleton<CommunityQueries>();
+        ctx.Services.AddSingleton<OverviewQueries>();
+        ctx.Services.AddSingleton<Baihe.Data.Points.PointsQueries>();
+        ctx.Services.AddSingleton<Baihe.Data.Tasks.TaskWorkflowQueries>();
+        ctx.Services.AddSingleton<ChangeFeedQueries>();
+        ctx.Services.AddSingleton<Baihe.Dashboard.Services.ChangeFeed>();
+        ctx.Services.AddScoped<CurrentActor>();
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized(user);
+        auth.SetRoles(role);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "1"), scope);
+        ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return ctx;
     }
 }
