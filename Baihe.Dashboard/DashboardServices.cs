@@ -16,7 +16,16 @@ public static class DashboardServices
     /// <summary>Registers Razor components (interactive server), MudBlazor, sign-in and the health check.</summary>
     public static IServiceCollection AddBaiheDashboard(this IServiceCollection services)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents(o =>
+        {
+            // Production settings: no exception details to the browser; a dropped connection keeps its circuit a few
+            // minutes so a phone that loses signal comes back to the same page. The hub's 32 KB receive limit stays.
+            o.DetailedErrors = false;
+            o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+            o.DisconnectedCircuitMaxRetained = 200;
+        });
+        services.AddScoped<ReconnectNotifier>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<ReconnectNotifier>());
         services.AddMudServices();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
