@@ -109,7 +109,7 @@ public sealed class WishCommands(DbConnectionFactory db, BaiheClock clock)
         var now = clock.Now;
         await using var conn = await db.OpenAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var wish = await conn.QuerySingleOrDefaultAsync<WishScope>(new CommandDefinition(WishSql, new { WishId = wishId }, tx, cancellationToken: ct));
+        var wish = await WishAsync(conn, tx, wishId, ct);
         if (wish is null)
         {
             return CommandResult.Fail("找不到这个微心愿。");
@@ -150,7 +150,7 @@ public sealed class WishCommands(DbConnectionFactory db, BaiheClock clock)
         var now = clock.Now;
         await using var conn = await db.OpenAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var wish = await conn.QuerySingleOrDefaultAsync<WishScope>(new CommandDefinition(WishSql, new { WishId = wishId }, tx, cancellationToken: ct));
+        var wish = await WishAsync(conn, tx, wishId, ct);
         if (wish is null)
         {
             return CommandResult.Fail("找不到这个微心愿。");
@@ -197,7 +197,7 @@ public sealed class WishCommands(DbConnectionFactory db, BaiheClock clock)
         var now = clock.Now;
         await using var conn = await db.OpenAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var wish = await conn.QuerySingleOrDefaultAsync<WishScope>(new CommandDefinition(WishSql, new { WishId = wishId }, tx, cancellationToken: ct));
+        var wish = await WishAsync(conn, tx, wishId, ct);
         if (wish is null)
         {
             return CommandResult.Fail("找不到这个微心愿。");
@@ -213,6 +213,9 @@ public sealed class WishCommands(DbConnectionFactory db, BaiheClock clock)
         await FinishAsync(conn, tx, actor, now, "Wish.Visit", wishId, "Fulfilled", "Visited", string.IsNullOrWhiteSpace(note) ? null : note.Trim(), ct);
         return CommandResult.Success(wishId);
     }
+
+    private static Task<WishScope?> WishAsync(DbConnection conn, DbTransaction tx, int wishId, CancellationToken ct) =>
+        conn.QuerySingleOrDefaultAsync<WishScope>(new CommandDefinition(WishSql, new { WishId = wishId }, tx, cancellationToken: ct));
 
     private async Task<bool> InCommunityAsync(DbConnection conn, DbTransaction tx, Actor actor, int communityId, CancellationToken ct) =>
         actor.IsSecretaryOf(communityId)

@@ -17,7 +17,7 @@ public sealed record ReportFile(string FileName, byte[] Content, int Rows, strin
 /// <summary>
 /// The monthly Excel report (ClosedXML): 概览 with the month's KPIs and their definitions, then one sheet per module.
 /// Every sheet has Chinese headers, a frozen header row, an autofilter, typed dates and numbers, computed column
-/// widths (AdjustToContents needs GDI+, which Linux lacks) and A4 landscape print setup. Text that a spreadsheet
+/// widths (ClosedXML's automatic fitting needs GDI+, which Linux lacks) and A4 landscape print setup. Text that a spreadsheet
 /// could read as a formula is stored with a quote prefix.
 /// </summary>
 public sealed class MonthlyReport(CommunityQueries communities, OverviewQueries overview, ReportQueries reports, PointsQueries points, BaiheClock clock)
