@@ -20,7 +20,7 @@ public sealed record Measurement(string Name, TimeSpan Time, long PeakBytes, lon
 /// </summary>
 public static class ExportBenchmark
 {
-    public static async Task<(Measurement Ours, Measurement Raw)> RunAsync(int rows, TextWriter output)
+    public static async Task<(Measurement Ours, Measurement Raw)> RunAsync(int rows, TextWriter output, bool keepDatabase = false)
     {
         var file = Path.Combine(Path.GetTempPath(), "baihe-bench", $"{Guid.NewGuid():N}.db");
         var services = new ServiceCollection()
@@ -72,7 +72,14 @@ public static class ExportBenchmark
 
         await services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(file);
+        if (keepDatabase)
+        {
+            output.WriteLine($"Database kept at {file}");
+        }
+        else
+        {
+            File.Delete(file);
+        }
         return (ours, raw);
     }
 

@@ -9,7 +9,7 @@ public static class BenchProgram
     {
         var rows = args.Length >= 2 && args[0] == "--rows" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
         Console.WriteLine($"Baihe export benchmark — {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
-        var (ours, raw) = await ExportBenchmark.RunAsync(rows, Console.Out);
+        var (ours, raw) = await ExportBenchmark.RunAsync(rows, Console.Out, args.Contains("--keep"));
         Console.WriteLine();
         Console.WriteLine("| What | Rows | Time (s) | Peak memory (MB) | File (KB) |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");

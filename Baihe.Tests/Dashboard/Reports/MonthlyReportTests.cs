@@ -19,7 +19,7 @@ public class MonthlyReportTests
         new ServiceCollection()
             .AddSingleton<TimeProvider>(new FixedTimeProvider(FixedTimeProvider.Default))
             .AddBaiheData(new DatabaseOptions(DatabaseProvider.Sqlite, db.Factory.ConnectionString))
-            .AddSingleton<MonthlyReport>().AddSingleton<ExportGate>().AddSingleton<ReportExporter>()
+            .AddSingleton<MonthlyReport>().AddSingleton<ExportGate>().AddSingleton<ReportExporter>().AddSingleton(new ReportOptions())
             .BuildServiceProvider();
 
     private static async Task<(XLWorkbook Book, ReportFile File)> ExportAsync(TestDatabase db, Actor actor, string month)
