@@ -38,6 +38,7 @@ public static class DashboardServices
         services.AddSingleton<ChangeFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
         services.AddSingleton<ReportExporter>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Reports").Get<ReportOptions>() ?? new ReportOptions());
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
         services.AddAuthorization();
@@ -120,18 +121,30 @@ public static class DashboardServices
             photos.Resolve(path) is { } file
                 ? Results.File(file, Path.GetExtension(file) switch { ".png" => "image/png", ".webp" => "image/webp", _ => "image/jpeg" })
                 : Results.NotFound()).RequireAuthorization();
-        app.MapGet("/reports/export", async (string? month, int? community, HttpContext http, ReportExporter exporter, Baihe.Data.Communities.CommunityQueries communities) =>
+        // community=ID exports one community; community=all the roll-up of the official's sub-district. ticket lets the
+        // /reports page show that this download waits for another export.
+        app.MapGet("/reports/export", async (string? month, string? community, string? ticket, HttpContext http, ReportExporter exporter, Baihe.Data.Communities.CommunityQueries communities) =>
         {
             var actor = BaiheClaims.ToActor(http.User)!;
-            var target = await communities.ResolveAsync(community, actor, http.RequestAborted);
-            if (target is null)
-            {
-                return Results.Text("您无权导出报表。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
-            }
             var name = http.User.FindFirst(BaiheClaims.DisplayName)?.Value ?? actor.UserName;
-            var result = await exporter.ExportAsync(actor, month, target.Id, name, http.RequestAborted);
+            ExportResult result;
+            if (community == "all")
+            {
+                // An official's own sub-district; anyone else asks for the sub-district of their community, and is refused.
+                var subDistrict = actor.SubDistrictId ?? (await communities.ResolveAsync(null, actor, http.RequestAborted))?.SubDistrictId ?? 0;
+                result = await exporter.ExportSubDistrictAsync(actor, month, subDistrict, name, http.RequestAborted, ticket);
+            }
+            else
+            {
+                var target = await communities.ResolveAsync(int.TryParse(community, out var id) ? id : null, actor, http.RequestAborted);
+                if (target is null)
+                {
+                    return Results.Text("您无权导出报表。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+                }
+                result = await exporter.ExportAsync(actor, month, target.Id, name, http.RequestAborted, ticket);
+            }
             return result.File is { } file
-                ? Results.File(file.Content, MonthlyReport.ContentType, file.FileName)
+                ? Results.File(file.Content, file.FileName.EndsWith(".zip", StringComparison.Ordinal) ? "application/zip" : MonthlyReport.ContentType, file.FileName)
                 : Results.Text(result.Error, "text/plain; charset=utf-8", statusCode: result.Denied ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
         }).RequireAuthorization();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

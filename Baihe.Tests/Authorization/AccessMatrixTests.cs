@@ -301,6 +301,9 @@ public class AccessMatrixTests
             // Every role with a scope in the community may export something of it (a lead: their roster), so leadB is allowed too.
             ["ReportCommands.RecordExportAsync"] = async actor => await new ReportCommands(db.Factory, db.Clock).RecordExportAsync(actor,
                 new ExportScope(1, null, false), "2026-10", 0, "00"),
+            // The sub-district roll-up: only an official of 金东街道 (the demo community's sub-district).
+            ["ReportCommands.RecordSubDistrictExportAsync"] = async actor => await new ReportCommands(db.Factory, db.Clock).RecordSubDistrictExportAsync(actor,
+                await Scalar("SELECT SubDistrictId FROM Community WHERE Id = 1;"), "2026-10", 0, "00"),
             ["RosterCommands.AddMemberAsync"] = async actor => await roster.AddMemberAsync(actor, await TeamA(),
                 new AddMemberRequest { Name = $"矩阵测试{++n}", GridId = 1, Role = RosterRole.Member, JoinedOn = db.Clock.Today }),
             ["RosterCommands.ChangeRoleAsync"] = async actor =>

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using Baihe.Dashboard.Components.Shared;
 using Baihe.Data.Accounts;
 using Baihe.Data.Communities;
@@ -7,6 +9,7 @@ using Baihe.Data.Overview;
 using Baihe.Data.Points;
 using Baihe.Data.Reports;
 using Baihe.Data.Residents;
+using Baihe.Data.Wishes;
 using ClosedXML.Excel;
 
 namespace Baihe.Dashboard.Services.Reports;
@@ -28,64 +31,212 @@ public sealed class MonthlyReport(CommunityQueries communities, OverviewQueries 
 
     private const string NoData = "本月无数据";
 
-    public async Task<ReportFile> BuildAsync(ExportScope scope, Period month, string generatedBy, CancellationToken ct = default)
+    /// <summary>Heads the first column of every sheet of a sub-district roll-up.</summary>
+    public const string CommunityHeader = "社区";
+
+    /// <summary>One community's month: every figure and row the report shows except the ledger, which is streamed.</summary>
+    private sealed record CommunityMonth(
+        CommunityRow Community, OverviewData Data, MonthCounts Counts, IReadOnlyList<RosterLine> Roster,
+        IReadOnlyList<RankRow> MonthRank, IReadOnlyList<RankRow> HalfRank, IReadOnlyList<RedemptionLine> Redemptions,
+        IReadOnlyList<ActivityLine> Activities, IReadOnlyList<TaskLine> Tasks, IReadOnlyList<TaskChangeLine> Changes,
+        IReadOnlyList<WishRow> Wishes, int LedgerRows);
+
+    /// <summary>
+    /// Builds the workbook of a scope: one community, one team's roster, or a sub-district roll-up (概览 with one KPI row
+    /// per community and a total, and every detail sheet with a 社区 column).
+    /// </summary>
+    /// <remarks><c>mark</c>, when given, is called with each section's name as it ends (the benchmark's --verbose timing).</remarks>
+    public async Task<ReportFile> BuildAsync(ExportScope scope, Period month, string generatedBy, CancellationToken ct = default, Action<string>? mark = null)
     {
-        var community = (await communities.ListAsync(ct)).Single(c => c.Id == scope.CommunityId);
+        var all = await communities.ListAsync(ct);
+        var rollUp = scope.SubDistrictId is not null;
+        IReadOnlyList<CommunityRow> targets = scope.SubDistrictId is int subDistrict
+            ? all.Where(c => c.SubDistrictId == subDistrict).ToList()
+            : [all.Single(c => c.Id == scope.CommunityId)];
         var monthLabel = $"{month.From.Year}年{month.From.Month}月";
         using var workbook = new XLWorkbook();
-        var rows = 0;
-        List<object?[]>? ledgerRows = null;
         if (scope.RosterOnlyTeamId is int team)
         {
-            rows += Roster(workbook, await reports.RosterAsync(scope.CommunityId, month, team, ct), month, scope.FullPhones);
+            var rosterRows = Roster(workbook, false, [(targets[0], await reports.RosterAsync(targets[0].Id, month, team, ct))], month, scope.FullPhones);
+            return await SaveAsync(workbook, $"{targets[0].Name}_{monthLabel}_花名册.xlsx", rosterRows, null, ct);
+        }
+
+        var ledgerCounts = targets.Count == 0 ? new Dictionary<int, int>() : await reports.LedgerCountsAsync(targets[0].SubDistrictId, month, ct);
+        var months = new List<CommunityMonth>();
+        foreach (var community in targets)
+        {
+            months.Add(await LoadAsync(community, month, ledgerCounts.GetValueOrDefault(community.Id), ct));
+        }
+        mark?.Invoke("queries: counts, 概览 figures, rankings, small sheets");
+        var ledgerTotal = months.Sum(m => m.LedgerRows);
+        var empty = ledgerTotal + months.Sum(m => m.Redemptions.Count + m.Activities.Count + m.Tasks.Count + m.Wishes.Count) == 0;
+        var title = rollUp ? $"{targets.FirstOrDefault()?.SubDistrict}" : targets[0].Name;
+
+        if (rollUp)
+        {
+            RollUpOverview(workbook, targets.FirstOrDefault(), months, monthLabel, generatedBy, empty);
         }
         else
         {
-            var data = await overview.LoadAsync(scope.CommunityId, month, ct);
-            var counts = await reports.CountsAsync(scope.CommunityId, month, ct);
-            var roster = await reports.RosterAsync(scope.CommunityId, month, null, ct);
-            var ledger = await reports.LedgerAsync(scope.CommunityId, month, ct);
-            var monthRank = await points.LeaderboardAsync(scope.CommunityId, month, null, ct);
-            var half = Period.HalfYear(month.From.Year, Period.HalfOf(month.From));
-            var halfRank = await points.LeaderboardAsync(scope.CommunityId, half, null, ct);
-            var redemptions = await reports.RedemptionsAsync(scope.CommunityId, month, ct);
-            var activities = await reports.ActivitiesAsync(scope.CommunityId, month, ct);
-            var tasks = await reports.TasksAsync(scope.CommunityId, month, ct);
-            var changes = await reports.TaskChangesAsync(scope.CommunityId, month, ct);
-            var wishes = await reports.WishesAsync(scope.CommunityId, month, ct);
-            var empty = ledger.Count + redemptions.Count + activities.Count + tasks.Count + wishes.Count == 0;
-
-            Overview(workbook, community, monthLabel, generatedBy, data, counts, empty);
-            rows += Roster(workbook, roster, month, scope.FullPhones);
-            ledgerRows = ledger.Select(l => new object?[] { l.OccurredOn, l.Name, l.Grid, l.Source == PointSource.Redemption ? "—" : l.Area, l.Points, PointsLabels.Source(l.Source), l.Note, l.RecordedBy }).ToList();
-            rows += LedgerTemplate(workbook, ledgerRows);
-            var halfByMember = halfRank.ToDictionary(r => r.MemberId);
-            rows += Table(workbook, "积分排行", ["本月名次", "姓名", "网格", "本月获得积分", $"{(half.From.Month == 1 ? "上" : "下")}半年名次", "半年获得积分"],
-                monthRank.Select(r => new object?[] { r.Rank, r.Name, r.Grid, r.Points, halfByMember.GetValueOrDefault(r.MemberId)?.Rank, halfByMember.GetValueOrDefault(r.MemberId)?.Points }));
-            rows += Table(workbook, "兑换记录", ["兑换时间", "居民", "兑换项目", "积分", "状态", "兑现时间"],
-                redemptions.Select(r => new object?[] { r.RequestedAt, r.Name, r.Reward, r.Points, PointsLabels.RedemptionStatus(r.Status), r.FulfilledAt }));
-            rows += Table(workbook, "活动统计", ["日期", "活动", "队伍", "板块", "地点", "出席人数", "每人积分", "合计积分", "状态"],
-                activities.Select(a => new object?[] { a.HeldOn, a.Title, a.Team, a.Area, a.Place, a.Headcount, a.PointsPerAttendee, a.Headcount * a.PointsPerAttendee, a.Status == "Closed" ? "已记分" : "进行中" }));
-            var byTask = changes.ToLookup(c => c.TaskId);
-            rows += Table(workbook, "民呼我应", ["编号", "事项", "网格", "类别", "来源", "紧急程度", "当前阶段", "受理时间", "办理期限", "办结时间", "满意度", "办理过程"],
-                tasks.Select(t => new object?[]
-                {
+            Overview(workbook, targets[0], monthLabel, generatedBy, months[0].Data, months[0].Counts, empty);
+        }
+        var rows = Roster(workbook, rollUp, months.Select(m => (m.Community, m.Roster)).ToList(), month, scope.FullPhones);
+        string[] ledgerHeaders = With(rollUp, ["日期", "居民", "网格", "板块", "积分", "来源", "备注", "记录人"]);
+        var ledgerKinds = rollUp ? [StreamedSheet.Kind.Text, .. LedgerKinds] : LedgerKinds;
+        if (ledgerTotal == 0)
+        {
+            Table(workbook, "积分明细", ledgerHeaders, []);
+        }
+        else
+        {
+            LedgerTemplate(workbook, ledgerHeaders, rollUp);
+        }
+        var half = Period.HalfYear(month.From.Year, Period.HalfOf(month.From));
+        rows += Table(workbook, "积分排行", With(rollUp, ["本月名次", "姓名", "网格", "本月获得积分", $"{(half.From.Month == 1 ? "上" : "下")}半年名次", "半年获得积分"]),
+            months.SelectMany(m =>
+            {
+                var halfByMember = m.HalfRank.ToDictionary(r => r.MemberId);
+                return m.MonthRank.Select(r => Row(rollUp, m, [r.Rank, r.Name, r.Grid, r.Points, halfByMember.GetValueOrDefault(r.MemberId)?.Rank, halfByMember.GetValueOrDefault(r.MemberId)?.Points]));
+            }));
+        rows += Table(workbook, "兑换记录", With(rollUp, ["兑换时间", "居民", "兑换项目", "积分", "状态", "兑现时间"]),
+            months.SelectMany(m => m.Redemptions.Select(r => Row(rollUp, m, [r.RequestedAt, r.Name, r.Reward, r.Points, PointsLabels.RedemptionStatus(r.Status), r.FulfilledAt]))));
+        rows += Table(workbook, "活动统计", With(rollUp, ["日期", "活动", "队伍", "板块", "地点", "出席人数", "每人积分", "合计积分", "状态"]),
+            months.SelectMany(m => m.Activities.Select(a => Row(rollUp, m, [a.HeldOn, a.Title, a.Team, a.Area, a.Place, a.Headcount, a.PointsPerAttendee, a.Headcount * a.PointsPerAttendee, a.Status == "Closed" ? "已记分" : "进行中"]))));
+        rows += Table(workbook, "民呼我应", With(rollUp, ["编号", "事项", "网格", "类别", "来源", "紧急程度", "当前阶段", "受理时间", "办理期限", "办结时间", "满意度", "办理过程"]),
+            months.SelectMany(m =>
+            {
+                var byTask = m.Changes.ToLookup(c => c.TaskId);
+                return m.Tasks.Select(t => Row(rollUp, m,
+                [
                     t.Id, t.Title, t.Grid, t.Category, Labels.Source(t.Source), Labels.Urgency(t.Urgency), Labels.Stage(t.Stage), t.CollectedAt, t.DueAt, t.ClosedAt,
                     Labels.Satisfaction(t.Satisfaction), string.Join("；", byTask[t.Id].Select(c => $"{c.ChangedAt:MM-dd HH:mm} {Labels.Stage(c.ToStage)}")),
-                }));
-            rows += Table(workbook, "微心愿", ["编号", "心愿", "心愿人", "类别", "估值（元）", "网格", "状态", "认领方", "发布时间", "完成时间"],
-                wishes.Select(w => new object?[] { w.Id, w.Content, w.WisherName, Labels.WisherKind(w.WisherKind), w.EstimatedValue, w.Grid, Labels.WishStatus(w.Status), w.Claimant, w.PublishedAt, w.FulfilledAt }));
-        }
+                ]));
+            }));
+        rows += Table(workbook, "微心愿", With(rollUp, ["编号", "心愿", "心愿人", "类别", "估值（元）", "网格", "状态", "认领方", "发布时间", "完成时间"]),
+            months.SelectMany(m => m.Wishes.Select(w => Row(rollUp, m, [w.Id, w.Content, w.WisherName, Labels.WisherKind(w.WisherKind), w.EstimatedValue, w.Grid, Labels.WishStatus(w.Status), w.Claimant, w.PublishedAt, w.FulfilledAt]))));
 
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        if (ledgerRows is { Count: > 0 })
+        var fileName = rollUp ? $"{title}_{monthLabel}_汇总月报.xlsx" : $"{title}_{monthLabel}_月报.xlsx";
+        var ledger = ledgerTotal == 0 ? null : new StreamedLedger(ledgerHeaders, ledgerKinds, Prefetched(LedgerRowsAsync(months, month, rollUp, ct), ct));
+        mark?.Invoke("ClosedXML: lay out the sheets");
+        return await SaveAsync(workbook, fileName, rows, ledger, ct, mark);
+    }
+
+    private sealed record StreamedLedger(string[] Headers, StreamedSheet.Kind[] Kinds, IAsyncEnumerable<object?[]> Rows);
+
+    private async Task<CommunityMonth> LoadAsync(CommunityRow community, Period month, int ledgerRows, CancellationToken ct)
+    {
+        var id = community.Id;
+        var half = Period.HalfYear(month.From.Year, Period.HalfOf(month.From));
+        return new CommunityMonth(
+            community,
+            await overview.LoadAsync(id, month, ct),
+            await reports.CountsAsync(id, month, ct),
+            await reports.RosterAsync(id, month, null, ct),
+            await points.LeaderboardAsync(id, month, null, ct),
+            await points.LeaderboardAsync(id, half, null, ct),
+            await reports.RedemptionsAsync(id, month, ct),
+            await reports.ActivitiesAsync(id, month, ct),
+            await reports.TasksAsync(id, month, ct),
+            await reports.TaskChangesAsync(id, month, ct),
+            await reports.WishesAsync(id, month, ct),
+            ledgerRows);
+    }
+
+    /// <summary>The ledger rows of every community in turn, straight from the data reader.</summary>
+    private async IAsyncEnumerable<object?[]> LedgerRowsAsync(List<CommunityMonth> months, Period month, bool rollUp, [EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var m in months.Where(m => m.LedgerRows > 0))
         {
-            // The ledger is the one sheet that grows to 100k rows a month; its rows are streamed into the package.
-            StreamedSheet.Fill(stream, "积分明细", LedgerKinds, QuotedTemplateColumn, ledgerRows, ledgerRows.Count);
+            await foreach (var l in reports.LedgerStreamAsync(m.Community.Id, month, ct))
+            {
+                object?[] row = [l.OccurredOn, l.Name, l.Grid, l.Source == PointSource.Redemption ? "—" : l.Area, l.Points, PointsLabels.Source(l.Source), l.Note, l.RecordedBy];
+                yield return rollUp ? [m.Community.Name, .. row] : row;
+            }
         }
-        var bytes = stream.ToArray();
-        var fileName = scope.RosterOnlyTeamId is null ? $"{community.Name}_{monthLabel}_月报.xlsx" : $"{community.Name}_{monthLabel}_花名册.xlsx";
+    }
+
+    /// <summary>
+    /// Reads the rows on another thread, a batch ahead, so that reading the database and writing and compressing the
+    /// sheet overlap: on two cores the ledger then costs about the slower of the two instead of their sum.
+    /// </summary>
+    private static async IAsyncEnumerable<object?[]> Prefetched(IAsyncEnumerable<object?[]> rows, [EnumeratorCancellation] CancellationToken ct)
+    {
+        const int batchSize = 512;
+        var batches = Channel.CreateBounded<List<object?[]>>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                var batch = new List<object?[]>(batchSize);
+                await foreach (var row in rows.WithCancellation(stop.Token))
+                {
+                    batch.Add(row);
+                    if (batch.Count == batchSize)
+                    {
+                        await batches.Writer.WriteAsync(batch, stop.Token);
+                        batch = new List<object?[]>(batchSize);
+                    }
+                }
+                if (batch.Count > 0)
+                {
+                    await batches.Writer.WriteAsync(batch, stop.Token);
+                }
+                batches.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                batches.Writer.Complete(e);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+            {
+                foreach (var row in batch)
+                {
+                    yield return row;
+                }
+            }
+        }
+        finally
+        {
+            // A consumer that stops early (an error while writing) also stops the reader and closes its connection.
+            await stop.CancelAsync();
+            try
+            {
+                await producer;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+    }
+
+    private static string[] With(bool rollUp, string[] headers) => rollUp ? [CommunityHeader, .. headers] : headers;
+
+    private static object?[] Row(bool rollUp, CommunityMonth m, object?[] row) => rollUp ? [m.Community.Name, .. row] : row;
+
+    /// <summary>Saves the ClosedXML workbook and, when there is a ledger, streams its rows into the saved package.</summary>
+    private static async Task<ReportFile> SaveAsync(XLWorkbook workbook, string fileName, int rows, StreamedLedger? ledger, CancellationToken ct, Action<string>? mark = null)
+    {
+        using var template = new MemoryStream();
+        workbook.SaveAs(template);
+        mark?.Invoke("ClosedXML: save the template package");
+        byte[] bytes;
+        if (ledger is null)
+        {
+            bytes = template.ToArray();
+        }
+        else
+        {
+            // The ledger is the one sheet that grows to 100k rows a month; its rows go from the reader into the package.
+            using var output = new MemoryStream();
+            rows += await StreamedSheet.WriteAsync(template, output, "积分明细", ledger.Kinds, ledger.Headers.Length + 1, ledger.Rows,
+                sample => Widths(ledger.Headers, sample), ct);
+            bytes = output.ToArray();
+            mark?.Invoke("ledger: read from the database and streamed into the copied package");
+        }
         return new ReportFile(fileName, bytes, rows, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant());
     }
 
@@ -108,25 +259,7 @@ public sealed class MonthlyReport(CommunityQueries communities, OverviewQueries 
             ws.Cell(header, c + 1).SetValue(headers[c]);
         }
         ws.Range(header, 1, header, 3).Style.Font.SetBold().Fill.SetBackgroundColor(XLColor.FromHtml("#F4E3E3"));
-        var kpis = new List<(string Name, int Value, string Definition)>
-        {
-            ("志愿服务队", data.Kpis.VolunteerTeams, "志愿服务队类队伍数"),
-            ("兴趣队伍", data.Kpis.InterestGroups, "老年人兴趣队伍数"),
-            ("月末在册成员", counts.Members, "月末仍在任一队伍花名册上的居民（一人只计一次）"),
-            ("百合邻长", data.Kpis.NeighbourLeads, "登记为百合邻长的居民（当前）"),
-            ("本月积分发放", data.Kpis.PointsIssued, "本月发生的服务积分合计（只计发放）"),
-        };
-        kpis.AddRange(data.PointsByArea.Select(a => ($"　其中{a.Area}", a.Points, $"本月{a.Area}板块发放的积分")));
-        kpis.AddRange(
-        [
-            ("本月兑换积分", counts.PointsRedeemed, "本月兑换奖励扣减的积分"),
-            ("本月受理诉求", counts.TasksReceived, "本月收集登记的民呼我应诉求"),
-            ("本月办结", data.Kpis.TasksDone, "本月办结（已解决且经居民确认）的诉求"),
-            ("　其中按时办结", counts.TasksOnTime, "本月办结且在办理期限内"),
-            ("　其中满意", counts.TasksSatisfied, "本月办结且居民满意或基本满意"),
-            ("本月发布微心愿", counts.WishesPublished, "本月发布的微心愿"),
-            ("本月完成微心愿", data.Kpis.WishesFulfilled, "本月完成（含已回访）的微心愿"),
-        ]);
+        var kpis = Kpis(data, counts);
         for (var i = 0; i < kpis.Count; i++)
         {
             ws.Cell(header + 1 + i, 1).SetValue(kpis[i].Name);
@@ -146,46 +279,126 @@ public sealed class MonthlyReport(CommunityQueries communities, OverviewQueries 
         Finish(ws, header, [18, 22, 52]);
     }
 
+    /// <summary>The KPI block of 概览: each figure with its definition, in the order the sheet lists them.</summary>
+    private static List<(string Name, int Value, string Definition)> Kpis(OverviewData data, MonthCounts counts)
+    {
+        var kpis = new List<(string Name, int Value, string Definition)>
+        {
+            ("志愿服务队", data.Kpis.VolunteerTeams, "志愿服务队类队伍数"),
+            ("兴趣队伍", data.Kpis.InterestGroups, "老年人兴趣队伍数"),
+            ("月末在册成员", counts.Members, "月末仍在任一队伍花名册上的居民（一人只计一次）"),
+            ("百合邻长", data.Kpis.NeighbourLeads, "登记为百合邻长的居民（当前）"),
+            ("本月积分发放", data.Kpis.PointsIssued, "本月发生的服务积分合计（只计发放）"),
+        };
+        kpis.AddRange(data.PointsByArea.Select(a => ($"　其中{a.Area}", a.Points, $"本月{a.Area}板块发放的积分")));
+        kpis.AddRange(
+        [
+            ("本月兑换积分", counts.PointsRedeemed, "本月兑换奖励扣减的积分"),
+            ("本月受理诉求", counts.TasksReceived, "本月收集登记的民呼我应诉求"),
+            ("本月办结", data.Kpis.TasksDone, "本月办结（已解决且经居民确认）的诉求"),
+            ("　其中按时办结", counts.TasksOnTime, "本月办结且在办理期限内"),
+            ("　其中满意", counts.TasksSatisfied, "本月办结且居民满意或基本满意"),
+            ("本月发布微心愿", counts.WishesPublished, "本月发布的微心愿"),
+            ("本月完成微心愿", data.Kpis.WishesFulfilled, "本月完成（含已回访）的微心愿"),
+        ]);
+        return kpis;
+    }
+
+    /// <summary>
+    /// 概览 of a sub-district roll-up: one KPI row per community and a 合计 row that adds them up, then each KPI's
+    /// definition, then the sign-off line.
+    /// </summary>
+    private void RollUpOverview(XLWorkbook workbook, CommunityRow? any, List<CommunityMonth> months, string monthLabel, string generatedBy, bool empty)
+    {
+        var ws = workbook.AddWorksheet("概览");
+        ws.Cell(1, 1).SetValue($"{any?.SubDistrict} {monthLabel} 工作月报（全街道汇总）");
+        ws.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(16);
+        ws.Range(1, 1, 1, 4).Merge();
+        var info = new (string, object)[] { ("街道", $"{any?.City}{any?.District}{any?.SubDistrict}"), ("社区数", months.Count), ("月份", monthLabel), ("生成时间", clock.Now), ("生成人", generatedBy) };
+        for (var i = 0; i < info.Length; i++)
+        {
+            ws.Cell(2 + i, 1).SetValue(info[i].Item1).Style.Font.SetBold();
+            Put(ws.Cell(2 + i, 2), info[i].Item2);
+        }
+        var header = 8;
+        var perCommunity = months.Select(m => (m.Community.Name, Kpis: Kpis(m.Data, m.Counts))).ToList();
+        var definitions = perCommunity.FirstOrDefault().Kpis ?? Kpis(new OverviewData(new OverviewKpis(), [], [], [], [], [], []), new MonthCounts());
+        ws.Cell(header, 1).SetValue(CommunityHeader);
+        for (var k = 0; k < definitions.Count; k++)
+        {
+            ws.Cell(header, k + 2).SetValue(definitions[k].Name.Trim('　'));
+        }
+        ws.Range(header, 1, header, definitions.Count + 1).Style.Font.SetBold().Fill.SetBackgroundColor(XLColor.FromHtml("#F4E3E3"));
+        for (var r = 0; r < perCommunity.Count; r++)
+        {
+            ws.Cell(header + 1 + r, 1).SetValue(perCommunity[r].Name);
+            for (var k = 0; k < definitions.Count; k++)
+            {
+                ws.Cell(header + 1 + r, k + 2).SetValue(perCommunity[r].Kpis[k].Value);
+            }
+        }
+        var total = header + 1 + perCommunity.Count;
+        ws.Cell(total, 1).SetValue("合计");
+        for (var k = 0; k < definitions.Count; k++)
+        {
+            ws.Cell(total, k + 2).SetValue(perCommunity.Sum(p => p.Kpis[k].Value));
+        }
+        ws.Range(total, 1, total, definitions.Count + 1).Style.Font.SetBold();
+        ws.Range(header, 1, Math.Max(total - 1, header + 1), definitions.Count + 1).SetAutoFilter();
+        var last = total + 2;
+        ws.Cell(last, 1).SetValue("指标").Style.Font.SetBold();
+        ws.Cell(last, 2).SetValue("口径").Style.Font.SetBold();
+        for (var k = 0; k < definitions.Count; k++)
+        {
+            ws.Cell(last + 1 + k, 1).SetValue(definitions[k].Name.Trim('　'));
+            ws.Cell(last + 1 + k, 2).SetValue(definitions[k].Definition);
+        }
+        last += definitions.Count;
+        if (empty)
+        {
+            ws.Cell(last + 2, 1).SetValue(NoData + "：本月没有积分、兑换、活动、诉求或微心愿记录。");
+            last += 2;
+        }
+        ws.Cell(last + 3, 1).SetValue("填报人：____________");
+        ws.Cell(last + 3, 2).SetValue("审核人：____________");
+        ws.Cell(last + 3, 3).SetValue("日期：____________");
+        Finish(ws, header, [16, .. definitions.Select(d => (double)Math.Clamp(DisplayWidth(d.Name.Trim('　')) + 2, 8, 60))]);
+    }
+
     private static readonly StreamedSheet.Kind[] LedgerKinds =
     [
         StreamedSheet.Kind.Date, StreamedSheet.Kind.Text, StreamedSheet.Kind.Text, StreamedSheet.Kind.Text,
         StreamedSheet.Kind.Number, StreamedSheet.Kind.Text, StreamedSheet.Kind.Text, StreamedSheet.Kind.Text,
     ];
 
-    // Column 9 of the template row is outside the table; it only carries the quote-prefix text style.
-    private const int QuotedTemplateColumn = 9;
-
     /// <summary>
-    /// Lays out 积分明细 with ClosedXML (headers, widths, filter, print setup) and one template row whose cell styles the
-    /// streamed rows reuse. With no rows, the sheet is finished here and says so.
+    /// Lays out 积分明细 with ClosedXML (headers, filter, print setup) and one template row whose cell styles the streamed
+    /// rows reuse; the column after the last carries the quote-prefix text style.
     /// </summary>
-    private static int LedgerTemplate(XLWorkbook workbook, List<object?[]> rows)
+    private static void LedgerTemplate(XLWorkbook workbook, string[] headers, bool rollUp)
     {
-        string[] headers = ["日期", "居民", "网格", "板块", "积分", "来源", "备注", "记录人"];
-        if (rows.Count == 0)
-        {
-            return Table(workbook, "积分明细", headers, rows);
-        }
-        var template = new object?[] { new DateTime(2000, 1, 1), "x", "x", "x", 1, "x", "x", "x" };
-        // Widths from the first rows are enough to size the columns; reading all 100k would only cost time.
-        Table(workbook, "积分明细", headers, [template], rows.Take(2000).ToList());
-        var quoted = workbook.Worksheet("积分明细").Cell(2, QuotedTemplateColumn);
+        object?[] template = [new DateTime(2000, 1, 1), "x", "x", "x", 1, "x", "x", "x"];
+        Table(workbook, "积分明细", headers, [rollUp ? ["x", .. template] : template]);
+        var quoted = workbook.Worksheet("积分明细").Cell(2, headers.Length + 1);
         quoted.SetValue("x");
         quoted.Style.IncludeQuotePrefix = true;
-        return rows.Count;
     }
 
-    private static int Roster(XLWorkbook workbook, IReadOnlyList<RosterLine> roster, Period month, bool fullPhones) =>
-        Table(workbook, "队伍花名册", ["队伍", "类型", "姓名", "角色", "网格", "联系电话", "入队日期", "离队日期", "离队原因", "本月变动"],
-            roster.Select(r => new object?[]
+    private static int Roster(XLWorkbook workbook, bool rollUp, List<(CommunityRow Community, IReadOnlyList<RosterLine> Lines)> rosters, Period month, bool fullPhones) =>
+         Table(workbook, "队伍花名册", With(rollUp, ["队伍", "类型", "姓名", "角色", "网格", "联系电话", "入队日期", "离队日期", "离队原因", "本月变动"]),
+            rosters.SelectMany(x => x.Lines.Select(r =>
             {
-                r.Team, Labels.TeamKind(r.Kind), r.Name, Labels.Role(r.Role), r.Grid, fullPhones ? r.Phone : PhoneNumber.Mask(r.Phone),
-                r.JoinedOn, r.LeftOn, r.LeaveReason,
-                r.LeftOn is DateTime left && month.Contains(left) ? "本月离队" : month.Contains(r.JoinedOn) ? "本月加入" : "",
-            }));
+                object?[] row =
+                [
+                    r.Team, Labels.TeamKind(r.Kind), r.Name, Labels.Role(r.Role), r.Grid, fullPhones ? r.Phone : PhoneNumber.Mask(r.Phone),
+                    r.JoinedOn, r.LeftOn, r.LeaveReason,
+                    r.LeftOn is DateTime left && month.Contains(left) ? "本月离队" : month.Contains(r.JoinedOn) ? "本月加入" : "",
+                ];
+                return rollUp ? [x.Community.Name, .. row] : row;
+            })));
 
     /// <summary>Writes one detail sheet and returns its row count. An empty month still gets its headers and says so.</summary>
-    private static int Table(XLWorkbook workbook, string name, string[] headers, IEnumerable<object?[]> rows, IReadOnlyList<object?[]>? widthsFrom = null)
+    private static int Table(XLWorkbook workbook, string name, string[] headers, IEnumerable<object?[]> rows)
     {
         var ws = workbook.AddWorksheet(name);
         for (var c = 0; c < headers.Length; c++)
@@ -193,39 +406,44 @@ public sealed class MonthlyReport(CommunityQueries communities, OverviewQueries 
             ws.Cell(1, c + 1).SetValue(headers[c]);
         }
         ws.Range(1, 1, 1, headers.Length).Style.Font.SetBold().Fill.SetBackgroundColor(XLColor.FromHtml("#F4E3E3"));
-        var widths = headers.Select(h => DisplayWidth(h)).ToArray();
-        var r = 1;
-        foreach (var row in rows)
+        var list = rows.ToList();
+        for (var r = 0; r < list.Count; r++)
         {
-            r++;
             for (var c = 0; c < headers.Length; c++)
             {
-                Put(ws.Cell(r, c + 1), row[c]);
+                Put(ws.Cell(r + 2, c + 1), list[r][c]);
+            }
+        }
+        if (list.Count == 0)
+        {
+            ws.Cell(2, 1).SetValue(NoData);
+        }
+        ws.Range(1, 1, Math.Max(list.Count + 1, 2), headers.Length).SetAutoFilter();
+        Finish(ws, 1, Widths(headers, list));
+        return list.Count;
+    }
+
+    /// <summary>Column widths in character units from the headers and the rows, CJK counted double, clamped to 6..60.</summary>
+    private static double[] Widths(string[] headers, IReadOnlyList<object?[]> rows)
+    {
+        var widths = headers.Select(h => DisplayWidth(h)).ToArray();
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < headers.Length; c++)
+            {
                 widths[c] = Math.Max(widths[c], row[c] switch
                 {
                     DateTime d => d.TimeOfDay == TimeSpan.Zero ? 10 : 16,
                     null => 0,
+                    string text => DisplayWidth(text),
                     var v => DisplayWidth(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? ""),
                 });
             }
         }
-        foreach (var row in widthsFrom ?? [])
-        {
-            for (var c = 0; c < headers.Length; c++)
-            {
-                widths[c] = Math.Max(widths[c], row[c] is DateTime or null ? 10 : DisplayWidth(Convert.ToString(row[c], System.Globalization.CultureInfo.InvariantCulture) ?? ""));
-            }
-        }
-        if (r == 1)
-        {
-            ws.Cell(2, 1).SetValue(NoData);
-        }
-        ws.Range(1, 1, Math.Max(r, 2), headers.Length).SetAutoFilter();
-        Finish(ws, 1, widths.Select(w => Math.Clamp(w + 2, 6, 60)).ToArray());
-        return r - 1;
+        return widths.Select(w => (double)Math.Clamp(w + 2, 6, 60)).ToArray();
     }
 
-    private static void Finish(IXLWorksheet ws, int headerRow, int[] widths)
+    private static void Finish(IXLWorksheet ws, int headerRow, double[] widths)
     {
         for (var c = 0; c < widths.Length; c++)
         {

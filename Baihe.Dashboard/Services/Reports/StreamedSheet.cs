@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Xml.Linq;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -7,8 +10,8 @@ namespace Baihe.Dashboard.Services.Reports;
 /// <summary>
 /// Fills one large sheet of a ClosedXML-built workbook by streaming rows with OpenXmlWriter. ClosedXML keeps every
 /// cell as an object, which costs seconds and hundreds of megabytes at 100k rows; here ClosedXML lays out the sheet
-/// (headers, widths, frozen row, print setup) with one template row whose cell styles say how to write each column,
-/// and the rows are then written straight into the package.
+/// (headers, frozen row, print setup) with one template row whose cell styles say how to write each column, and the
+/// rows are then written, as they come from the database, into a copy of the package.
 /// </summary>
 public static class StreamedSheet
 {
@@ -20,44 +23,90 @@ public static class StreamedSheet
         Text,
     }
 
+    /// <summary>How many rows are read before the column widths are fixed; the rest of the month does not widen them.</summary>
+    public const int WidthSampleRows = 2000;
+
+    private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
+
     /// <summary>
-    /// Replaces row 2 (the template) of <paramref name="sheetName"/> with <paramref name="rows"/>. Cell styles are taken from
-    /// the template row: column c of row 2 gives the style for that column, and cell <paramref name="quotedStyleCell"/> of
-    /// row 2 gives the quote-prefix text style.
+    /// Copies the package <paramref name="template"/> into <paramref name="output"/>, replacing row 2 (the template row) of
+    /// <paramref name="sheetName"/> with <paramref name="rows"/>. Column c of row 2 gives the style of column c, and cell
+    /// <paramref name="quotedStyleCell"/> of row 2 the quote-prefix text style. The column widths are computed by
+    /// <paramref name="widths"/> from the first <see cref="WidthSampleRows"/> rows. Returns the number of rows written.
     /// </summary>
-    public static void Fill(Stream package, string sheetName, IReadOnlyList<Kind> kinds, int quotedStyleCell, IEnumerable<object?[]> rows, int rowCount)
+    public static async Task<int> WriteAsync(Stream template, Stream output, string sheetName, IReadOnlyList<Kind> kinds, int quotedStyleCell,
+        IAsyncEnumerable<object?[]> rows, Func<IReadOnlyList<object?[]>, double[]> widths, CancellationToken ct = default)
     {
-        using var document = SpreadsheetDocument.Open(package, true);
-        var workbookPart = document.WorkbookPart!;
-        var sheet = workbookPart.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheetName);
-        var oldPart = (WorksheetPart)workbookPart.GetPartById(sheet.Id!);
-        var worksheet = oldPart.Worksheet;
-        var template = worksheet.GetFirstChild<SheetData>()!.Elements<Row>().Single(r => r.RowIndex! == 2);
-        var templateCells = template.Elements<Cell>().ToList();
+        // The template is small: read what the streamed sheet needs from it, then copy the package part by part.
+        string sheetEntry;
+        Worksheet worksheet;
+        uint sheetIndex;
+        using (var document = SpreadsheetDocument.Open(template, false))
+        {
+            var workbookPart = document.WorkbookPart!;
+            var sheets = workbookPart.Workbook.Sheets!.Elements<Sheet>().ToList();
+            var sheet = sheets.Single(s => s.Name == sheetName);
+            sheetIndex = (uint)sheets.IndexOf(sheet);
+            var part = (WorksheetPart)workbookPart.GetPartById(sheet.Id!);
+            sheetEntry = part.Uri.OriginalString.TrimStart('/');
+            worksheet = (Worksheet)part.Worksheet.CloneNode(true);
+        }
+        var templateCells = worksheet.GetFirstChild<SheetData>()!.Elements<Row>().Single(r => r.RowIndex! == 2).Elements<Cell>().ToList();
         var styles = kinds.Select((_, c) => templateCells.ElementAtOrDefault(c)?.StyleIndex?.Value ?? 0U).ToArray();
         var quotedStyle = templateCells.ElementAtOrDefault(quotedStyleCell - 1)?.StyleIndex?.Value ?? 0U;
         var lastColumn = ColumnName(kinds.Count);
-        var lastRow = Math.Max(rowCount + 1, 2);
 
-        var newPart = workbookPart.AddNewPart<WorksheetPart>();
-        using (var writer = OpenXmlWriter.Create(newPart))
+        await using var source = rows.GetAsyncEnumerator(ct);
+        var sample = new List<object?[]>();
+        var more = true;
+        while (sample.Count < WidthSampleRows && (more = await source.MoveNextAsync()))
         {
+            sample.Add(source.Current);
+        }
+        var columnWidths = widths(sample);
+
+        template.Position = 0;
+        using var input = new ZipArchive(template, ZipArchiveMode.Read, leaveOpen: true);
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        var written = 0;
+        ZipArchiveEntry? workbookEntry = null;
+        foreach (var entry in input.Entries)
+        {
+            if (entry.FullName == "xl/workbook.xml")
+            {
+                // Written last: its hidden filter range needs the row count.
+                workbookEntry = entry;
+                continue;
+            }
+            var target = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+            await using var to = target.Open();
+            if (entry.FullName != sheetEntry)
+            {
+                await using var from = entry.Open();
+                await from.CopyToAsync(to, ct);
+                continue;
+            }
+            using var writer = OpenXmlWriter.Create(to);
+            writer.WriteStartDocument();
             writer.WriteStartElement(new Worksheet());
             foreach (var child in worksheet.ChildElements)
             {
                 switch (child)
                 {
                     case SheetDimension:
-                        writer.WriteElement(new SheetDimension { Reference = $"A1:{lastColumn}{lastRow}" });
+                        // Optional, and unknown until the rows are written.
+                        break;
+                    case Columns:
+                        writer.WriteElement(new Columns(columnWidths.Select((w, c) => new Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = w, CustomWidth = true })));
                         break;
                     case SheetData data:
                         writer.WriteStartElement(new SheetData());
                         writer.WriteElement((Row)data.Elements<Row>().Single(r => r.RowIndex! == 1).CloneNode(true));
-                        WriteRows(writer, kinds, styles, quotedStyle, rows);
+                        written = await WriteRowsAsync(writer, kinds, styles, quotedStyle, sample, more ? source : null);
                         writer.WriteEndElement();
                         break;
                     case AutoFilter:
-                        writer.WriteElement(new AutoFilter { Reference = $"A1:{lastColumn}{lastRow}" });
+                        writer.WriteElement(new AutoFilter { Reference = $"A1:{lastColumn}{Math.Max(written + 1, 2)}" });
                         break;
                     default:
                         writer.WriteElement(child);
@@ -65,30 +114,56 @@ public static class StreamedSheet
                 }
             }
             writer.WriteEndElement();
+            writer.Close();
         }
-        // The new part replaces the old one under the same sheet, so print titles still apply; the filter's hidden
-        // defined name is widened to the rows written.
-        var sheetIndex = (uint)workbookPart.Workbook.Sheets!.Elements<Sheet>().TakeWhile(s => s != sheet).Count();
-        foreach (var name in workbookPart.Workbook.DefinedNames?.Elements<DefinedName>() ?? [])
+        if (workbookEntry is not null)
         {
-            if (name.Name == "_xlnm._FilterDatabase" && name.LocalSheetId?.Value == sheetIndex)
+            XDocument workbook;
+            await using (var from = workbookEntry.Open())
             {
-                name.Text = $"'{sheetName}'!$A$1:${lastColumn}${lastRow}";
+                workbook = await XDocument.LoadAsync(from, LoadOptions.None, ct);
             }
+            // The filter's hidden defined name is widened to the rows written.
+            XNamespace main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+            foreach (var name in workbook.Descendants(main + "definedName"))
+            {
+                if ((string?)name.Attribute("name") == "_xlnm._FilterDatabase" && (uint?)name.Attribute("localSheetId") == sheetIndex)
+                {
+                    name.Value = $"'{sheetName}'!$A$1:${lastColumn}${Math.Max(written + 1, 2)}";
+                }
+            }
+            await using var to = zip.CreateEntry(workbookEntry.FullName, CompressionLevel.Optimal).Open();
+            await workbook.SaveAsync(to, SaveOptions.DisableFormatting, ct);
         }
-        var newId = workbookPart.GetIdOfPart(newPart);
-        sheet.Id = newId;
-        workbookPart.DeletePart(oldPart);
-        workbookPart.Workbook.Save();
+        return written;
     }
 
-    private static void WriteRows(OpenXmlWriter writer, IReadOnlyList<Kind> kinds, uint[] styles, uint quotedStyle, IEnumerable<object?[]> rows)
+    // One empty element of each kind, written as start tags with prepared attribute lists: no element objects per cell.
+    private static readonly Row RowElement = new();
+    private static readonly Cell CellElement = new();
+    private static readonly CellValue ValueElement = new();
+    private static readonly InlineString InlineElement = new();
+    private static readonly Text TextElement = new();
+    private static readonly OpenXmlAttribute[] NoAttributes = [];
+    private static readonly OpenXmlAttribute[] PreserveSpace = [new("xml", "space", XmlNamespace, "preserve")];
+
+    private static async Task<int> WriteRowsAsync(OpenXmlWriter writer, IReadOnlyList<Kind> kinds, uint[] styles, uint quotedStyle,
+        List<object?[]> sample, IAsyncEnumerator<object?[]>? rest)
     {
-        uint r = 1;
-        foreach (var row in rows)
+        var plain = styles.Select(s => new[] { new OpenXmlAttribute("s", "", s.ToString(CultureInfo.InvariantCulture)) }).ToArray();
+        var inline = styles.Select(s => new[] { new OpenXmlAttribute("s", "", s.ToString(CultureInfo.InvariantCulture)), new OpenXmlAttribute("t", "", "inlineStr") }).ToArray();
+        OpenXmlAttribute[] quoted = [new("s", "", quotedStyle.ToString(CultureInfo.InvariantCulture)), new("t", "", "inlineStr")];
+        var rowAttribute = new OpenXmlAttribute[1];
+        var r = 1;
+        // Rows of one day share their date; its serial number is formatted once.
+        var lastDate = DateTime.MinValue;
+        var lastSerial = "";
+
+        void Write(object?[] row)
         {
             r++;
-            writer.WriteStartElement(new Row { RowIndex = r });
+            rowAttribute[0] = new OpenXmlAttribute("r", "", r.ToString(CultureInfo.InvariantCulture));
+            writer.WriteStartElement(RowElement, rowAttribute);
             for (var c = 0; c < kinds.Count; c++)
             {
                 var value = row[c];
@@ -101,29 +176,53 @@ public static class StreamedSheet
                 switch (kinds[c])
                 {
                     case Kind.Date:
-                        writer.WriteElement(new Cell { StyleIndex = styles[c], CellValue = new CellValue(((DateTime)value).ToOADate()) });
+                        var date = (DateTime)value;
+                        if (date != lastDate)
+                        {
+                            lastDate = date;
+                            lastSerial = date.ToOADate().ToString(CultureInfo.InvariantCulture);
+                        }
+                        Value(plain[c], lastSerial);
                         break;
                     case Kind.Number:
-                        writer.WriteElement(new Cell { StyleIndex = styles[c], CellValue = new CellValue(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)) });
+                        Value(plain[c], Convert.ToString(value, CultureInfo.InvariantCulture)!);
                         break;
                     default:
-                        var text = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
-                        var t = new Text(text);
-                        if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
-                        {
-                            t.Space = SpaceProcessingModeValues.Preserve;
-                        }
-                        writer.WriteElement(new Cell
-                        {
-                            DataType = CellValues.InlineString,
-                            StyleIndex = MonthlyReport.LooksLikeFormula(text) ? quotedStyle : styles[c],
-                            InlineString = new InlineString(t),
-                        });
+                        var text = value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+                        writer.WriteStartElement(CellElement, MonthlyReport.LooksLikeFormula(text) ? quoted : inline[c]);
+                        writer.WriteStartElement(InlineElement, NoAttributes);
+                        writer.WriteStartElement(TextElement, text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) ? PreserveSpace : NoAttributes);
+                        writer.WriteString(text);
+                        writer.WriteEndElement();
+                        writer.WriteEndElement();
+                        writer.WriteEndElement();
                         break;
                 }
             }
             writer.WriteEndElement();
         }
+
+        void Value(OpenXmlAttribute[] attributes, string value)
+        {
+            writer.WriteStartElement(CellElement, attributes);
+            writer.WriteStartElement(ValueElement, NoAttributes);
+            writer.WriteString(value);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+
+        foreach (var row in sample)
+        {
+            Write(row);
+        }
+        if (rest is not null)
+        {
+            while (await rest.MoveNextAsync())
+            {
+                Write(rest.Current);
+            }
+        }
+        return r - 1;
     }
 
     private static string ColumnName(int column)

@@ -19,7 +19,7 @@ public class MonthlyReportTests
         new ServiceCollection()
             .AddSingleton<TimeProvider>(new FixedTimeProvider(FixedTimeProvider.Default))
             .AddBaiheData(new DatabaseOptions(DatabaseProvider.Sqlite, db.Factory.ConnectionString))
-            .AddSingleton<MonthlyReport>().AddSingleton<ExportGate>().AddSingleton<ReportExporter>()
+            .AddSingleton<MonthlyReport>().AddSingleton<ExportGate>().AddSingleton<ReportExporter>().AddSingleton(new ReportOptions())
             .BuildServiceProvider();
 
     private static async Task<(XLWorkbook Book, ReportFile File)> ExportAsync(TestDatabase db, Actor actor, string month)
@@ -192,6 +192,25 @@ public class MonthlyReportTests
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("YYYY-MM", await bad.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheStreamedLedgerSheet_IsValidSpreadsheetMl()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        var (book, file) = await ExportAsync(db, await db.ActorAsync("shuji"), "2026-10");
+        book.Dispose();
+
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(file.Content), false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document)
+            .Where(e => e.Part?.Uri.OriginalString.Contains("worksheets", StringComparison.Ordinal) == true || e.Part?.Uri.OriginalString.EndsWith("workbook.xml", StringComparison.Ordinal) == true)
+            .Select(e => $"{e.Part!.Uri} {e.Path?.XPath}: {e.Description}")
+            .ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(10)));
+        var ledger = document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == "积分明细");
+        var rows = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)document.WorkbookPart.GetPartById(ledger.Id!)).Worksheet
+            .GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.SheetData>()!.Elements<DocumentFormat.OpenXml.Spreadsheet.Row>().Count();
+        Assert.True(rows > 100, $"the ledger sheet has {rows} rows");
     }
 
     [Fact]
