@@ -2,11 +2,16 @@ using System.Globalization;
 
 namespace Baihe.Bench;
 
-/// <summary>dotnet run -c Release --project Baihe.Bench -- [--rows 100000]</summary>
+/// <summary>dotnet run -c Release --project Baihe.Bench -- [--rows 100000] | circuits [options]</summary>
 public static class BenchProgram
 {
     public static async Task Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "circuits")
+        {
+            await Circuits.CircuitsCli.RunAsync(args[1..]);
+            return;
+        }
         var rows = args.Length >= 2 && args[0] == "--rows" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
         Console.WriteLine($"Baihe export benchmark — {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
         var (ours, raw) = await ExportBenchmark.RunAsync(rows, Console.Out);
