@@ -30,6 +30,17 @@ public sealed record CircuitsOptions
     public int Writes { get; init; } = 3;
     /// <summary>Circuits opened at the same time while stepping up.</summary>
     public int OpenConcurrency { get; init; } = 8;
+    /// <summary>
+    /// The dotnet-gcdump tool, when installed (`dotnet tool install dotnet-gcdump`): it forces a full GC in the server and
+    /// reports the live managed heap, which resident memory alone overstates.
+    /// </summary>
+    public string? GcDump { get; init; } = FindGcDump();
+
+    private static string? FindGcDump()
+    {
+        var home = Environment.GetEnvironmentVariable("HOME") ?? "";
+        return new[] { Path.Combine(home, ".dotnet", "tools", "dotnet-gcdump"), "/tmp/dntools/dotnet-gcdump" }.FirstOrDefault(File.Exists);
+    }
 
     public static CircuitsOptions Parse(IReadOnlyList<string> args)
     {
@@ -48,6 +59,7 @@ public sealed record CircuitsOptions
                 "--interactions" => o with { Interactions = int.Parse(v, CultureInfo.InvariantCulture) },
                 "--rate" => o with { InteractionsPerSecond = int.Parse(v, CultureInfo.InvariantCulture) },
                 "--writes" => o with { Writes = int.Parse(v, CultureInfo.InvariantCulture) },
+                "--gcdump" => o with { GcDump = v == "none" ? null : v },
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };
         }
@@ -56,11 +68,12 @@ public sealed record CircuitsOptions
 }
 
 /// <summary>One step: N open circuits, the server's memory, the interaction round trip and the live latency.</summary>
-public sealed record CircuitStep(int Circuits, double RssMb, double BaselineMb, double OpenSeconds,
+public sealed record CircuitStep(int Circuits, double RssMb, double BaselineMb, double HeapMb, double BaselineHeapMb, double OpenSeconds,
     double P50Ms, double P95Ms, double MaxMs, int InteractionFailures,
     double LiveP50Ms, double LiveP95Ms, double LiveMaxMs, int LiveMissed)
 {
     public double PerCircuitKb => Circuits == 0 ? 0 : (RssMb - BaselineMb) * 1024 / Circuits;
+    public double HeapPerCircuitKb => Circuits == 0 ? 0 : (HeapMb - BaselineHeapMb) * 1024 / Circuits;
 }
 
 /// <summary>
@@ -100,8 +113,9 @@ public static class CircuitsBenchmark
                 }
             }
             await Task.Delay(3000);
+            var baselineHeap = await HeapMbAsync(options.GcDump, pid, null);
             var baseline = RssMb(pid);
-            output.WriteLine($"Server baseline (warm, no circuit): {baseline:F0} MB resident");
+            output.WriteLine($"Server baseline (warm, no circuit): {baseline:F0} MB resident, {baselineHeap:F1} MB live managed heap");
 
             var steps = new List<CircuitStep>();
             foreach (var target in options.Counts)
@@ -110,12 +124,14 @@ public static class CircuitsBenchmark
                 await OpenUpToAsync(site, http, circuits, target, options.OpenConcurrency);
                 var openSeconds = sw.Elapsed.TotalSeconds;
                 await Task.Delay(3000);
+                var heap = await HeapMbAsync(options.GcDump, pid, target == options.Counts[^1] ? output : null);
                 var rss = RssMb(pid);
                 var (p50, p95, max, failures) = await InteractAsync(site, circuits, options);
                 var live = writer is null ? (0.0, 0.0, 0.0, 0) : await LiveAsync(circuits, writer, options.Writes);
-                var step = new CircuitStep(target, rss, baseline, openSeconds, p50, p95, max, failures, live.Item1, live.Item2, live.Item3, live.Item4);
+                var step = new CircuitStep(target, rss, baseline, heap, baselineHeap, openSeconds, p50, p95, max, failures, live.Item1, live.Item2, live.Item3, live.Item4);
                 steps.Add(step);
                 output.WriteLine($"N={target}: opened in {openSeconds:F1} s, RSS {rss:F0} MB ({step.PerCircuitKb:F0} KB/circuit), " +
+                    $"heap {heap:F1} MB ({step.HeapPerCircuitKb:F0} KB/circuit), " +
                     $"round trip p50 {p50:F0} / p95 {p95:F0} / max {max:F0} ms ({failures} failed), " +
                     $"live p50 {live.Item1:F0} / p95 {live.Item2:F0} / max {live.Item3:F0} ms ({live.Item4} missed)");
                 var errors = circuits.Count(c => c.Error is not null);
@@ -143,11 +159,11 @@ public static class CircuitsBenchmark
     /// <summary>Prints the steps as the Markdown table of docs/performance.md.</summary>
     public static void PrintTable(IReadOnlyList<CircuitStep> steps, TextWriter output)
     {
-        output.WriteLine("| Circuits | Open (s) | Server RSS (MB) | Per circuit (KB) | Round trip p50 / p95 (ms) | Live p50 / p95 / max (ms) |");
-        output.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
+        output.WriteLine("| Circuits | Open (s) | Server RSS (MB) | RSS per circuit (KB) | Live heap after full GC (MB) | Heap per circuit (KB) | Round trip p50 / p95 (ms) | Live p50 / p95 / max (ms) |");
+        output.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var s in steps)
         {
-            output.WriteLine($"| {s.Circuits:N0} | {s.OpenSeconds:F1} | {s.RssMb:F0} | {s.PerCircuitKb:F0} | {s.P50Ms:F0} / {s.P95Ms:F0} | " +
+            output.WriteLine($"| {s.Circuits:N0} | {s.OpenSeconds:F1} | {s.RssMb:F0} | {s.PerCircuitKb:F0} | {s.HeapMb:F1} | {s.HeapPerCircuitKb:F0} | {s.P50Ms:F0} / {s.P95Ms:F0} | " +
                 $"{s.LiveP50Ms:F0} / {s.LiveP95Ms:F0} / {s.LiveMaxMs:F0}{(s.LiveMissed > 0 ? $" ({s.LiveMissed} missed)" : "")} |");
         }
     }
@@ -264,6 +280,56 @@ public static class CircuitsBenchmark
         }
         var sorted = values.Order().ToList();
         return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
+
+    /// <summary>
+    /// The server's live managed heap in MB after a full GC that dotnet-gcdump forces (0 without the tool). With
+    /// <paramref name="report"/>, also prints the types that hold the most bytes.
+    /// </summary>
+    private static async Task<double> HeapMbAsync(string? tool, int? pid, TextWriter? report)
+    {
+        if (tool is null || pid is null)
+        {
+            return 0;
+        }
+        var file = Path.Combine(Path.GetTempPath(), "baihe-bench", $"circuits-{pid}-{Environment.TickCount64}.gcdump");
+        await RunToolAsync(tool, ["collect", "-p", pid.Value.ToString(CultureInfo.InvariantCulture), "-o", file]);
+        var text = await RunToolAsync(tool, ["report", file]);
+        File.Delete(file);
+        var lines = text.Split('\n');
+        var total = lines.FirstOrDefault(l => l.Contains("GC Heap bytes", StringComparison.Ordinal));
+        if (report is not null)
+        {
+            var saved = Path.ChangeExtension(file, ".txt");
+            await File.WriteAllTextAsync(saved, text);
+            // Each report line is "bytes per object, count, type"; rank the types by bytes times count.
+            report.WriteLine($"  Types holding the most of the server's heap (dotnet-gcdump report, in full in {saved}):");
+            var ranked = lines.Select(l => l.Trim().Split(' ', 3, StringSplitOptions.RemoveEmptyEntries))
+                .Where(f => f.Length == 3 && long.TryParse(f[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _)
+                    && long.TryParse(f[1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _))
+                .Select(f => (Bytes: long.Parse(f[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) * long.Parse(f[1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture),
+                    Count: long.Parse(f[1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture), Type: f[2].Trim()))
+                .Where(r => r.Type.Contains('[', StringComparison.Ordinal))
+                .OrderByDescending(r => r.Bytes).Take(15);
+            foreach (var (bytes, count, type) in ranked)
+            {
+                report.WriteLine($"  {bytes / 1048576.0,9:F1} MB {count,10:N0}  {type}");
+            }
+        }
+        return total is null ? 0 : long.Parse(total.Trim().Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) / 1048576.0;
+    }
+
+    private static async Task<string> RunToolAsync(string tool, string[] args)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        using var p = Process.Start(start)!;
+        var text = await p.StandardOutput.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return text;
     }
 
     /// <summary>The server's resident set (VmRSS) in MB, read from /proc.</summary>
