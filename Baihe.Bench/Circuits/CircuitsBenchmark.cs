@@ -30,6 +30,10 @@ public sealed record CircuitsOptions
     public int Writes { get; init; } = 3;
     /// <summary>Circuits opened at the same time while stepping up.</summary>
     public int OpenConcurrency { get; init; } = 8;
+    /// <summary>Pause before each memory reading and after each write, so the server settles (shortened by the smoke test).</summary>
+    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(3);
+    /// <summary>Navigations on one circuit before the baseline is read.</summary>
+    public int WarmUp { get; init; } = 20;
     /// <summary>
     /// The dotnet-gcdump tool, when installed (`dotnet tool install dotnet-gcdump`): it forces a full GC in the server and
     /// reports the live managed heap, which resident memory alone overstates.
@@ -107,12 +111,12 @@ public static class CircuitsBenchmark
             // Warm-up: JIT, pools and caches, so the baseline is the server at rest, not a cold process.
             await using (var warm = await BlazorCircuit.OpenAsync(site, http.Cookie, await http.PrerenderAsync()))
             {
-                for (var i = 0; i < 20; i++)
+                for (var i = 0; i < options.WarmUp; i++)
                 {
                     await warm.NavigateAsync(site.BaseUri + (i % 2 == 0 ? "?v=1" : ""));
                 }
             }
-            await Task.Delay(3000);
+            await Task.Delay(options.Settle);
             var baselineHeap = await HeapMbAsync(options.GcDump, pid, null);
             var baseline = RssMb(pid);
             output.WriteLine($"Server baseline (warm, no circuit): {baseline:F0} MB resident, {baselineHeap:F1} MB live managed heap");
@@ -123,11 +127,11 @@ public static class CircuitsBenchmark
                 var sw = Stopwatch.StartNew();
                 await OpenUpToAsync(site, http, circuits, target, options.OpenConcurrency);
                 var openSeconds = sw.Elapsed.TotalSeconds;
-                await Task.Delay(3000);
+                await Task.Delay(options.Settle);
                 var heap = await HeapMbAsync(options.GcDump, pid, target == options.Counts[^1] ? output : null);
                 var rss = RssMb(pid);
                 var (p50, p95, max, failures) = await InteractAsync(site, circuits, options);
-                var live = writer is null ? (0.0, 0.0, 0.0, 0) : await LiveAsync(circuits, writer, options.Writes);
+                var live = writer is null ? (0.0, 0.0, 0.0, 0) : await LiveAsync(circuits, writer, options.Writes, options.Settle / 2);
                 var step = new CircuitStep(target, rss, baseline, heap, baselineHeap, openSeconds, p50, p95, max, failures, live.Item1, live.Item2, live.Item3, live.Item4);
                 steps.Add(step);
                 output.WriteLine($"N={target}: opened in {openSeconds:F1} s, RSS {rss:F0} MB ({step.PerCircuitKb:F0} KB/circuit), " +
@@ -242,7 +246,7 @@ public static class CircuitsBenchmark
     /// A roster add by team lead jinjiejie through RosterCommands (the app's own write path, which bumps the change
     /// version); timed from the start of the write to the next render batch in every open circuit.
     /// </summary>
-    private static async Task<(double, double, double, int)> LiveAsync(List<BlazorCircuit> circuits, LiveWriter writer, int writes)
+    private static async Task<(double, double, double, int)> LiveAsync(List<BlazorCircuit> circuits, LiveWriter writer, int writes, TimeSpan pause)
     {
         var latencies = new List<double>();
         var missed = 0;
@@ -267,7 +271,7 @@ public static class CircuitsBenchmark
                 }
             }
             // Let the change feed's next poll pass before the next write, so each write is its own burst.
-            await Task.Delay(1500);
+            await Task.Delay(pause);
         }
         return (Percentile(latencies, 0.5), Percentile(latencies, 0.95), latencies.Count == 0 ? 0 : latencies.Max(), missed);
     }
