@@ -35,7 +35,7 @@ public sealed record CircuitsOptions
     /// <summary>Navigations on one circuit before the baseline is read.</summary>
     public int WarmUp { get; init; } = 20;
     /// <summary>
-    /// The dotnet-gcdump tool, when installed (`dotnet tool install dotnet-gcdump`): it forces a full GC in the server and
+    /// The dotnet-gcdump tool (`dotnet tool install -g dotnet-gcdump`, or `--gcdump PATH`): it forces a full GC in the server and
     /// reports the live managed heap, which resident memory alone overstates.
     /// </summary>
     public string? GcDump { get; init; } = FindGcDump();
@@ -43,7 +43,8 @@ public sealed record CircuitsOptions
     private static string? FindGcDump()
     {
         var home = Environment.GetEnvironmentVariable("HOME") ?? "";
-        return new[] { Path.Combine(home, ".dotnet", "tools", "dotnet-gcdump"), "/tmp/dntools/dotnet-gcdump" }.FirstOrDefault(File.Exists);
+        var global = Path.Combine(home, ".dotnet", "tools", "dotnet-gcdump");
+        return File.Exists(global) ? global : null;
     }
 
     public static CircuitsOptions Parse(IReadOnlyList<string> args)
