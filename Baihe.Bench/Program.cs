@@ -2,11 +2,16 @@ using System.Globalization;
 
 namespace Baihe.Bench;
 
-/// <summary>dotnet run -c Release --project Baihe.Bench -- [--rows 100000] [--pairs 5] [--verbose] [--keep]</summary>
+/// <summary>dotnet run -c Release --project Baihe.Bench -- [--rows 100000] [--pairs 5] [--verbose] [--keep] | circuits [options]</summary>
 public static class BenchProgram
 {
     public static async Task Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "circuits")
+        {
+            await Circuits.CircuitsCli.RunAsync(args[1..]);
+            return;
+        }
         var rows = Option(args, "--rows", 100_000);
         var pairs = Option(args, "--pairs", 5);
         Console.WriteLine($"Baihe export benchmark — {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");

@@ -37,6 +37,7 @@ public static class DashboardServices
         services.AddSingleton<ExportGate>();
         services.AddSingleton<ChangeFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
+        services.AddSingleton<SharedLoads>();
         services.AddSingleton<ReportExporter>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Reports").Get<ReportOptions>() ?? new ReportOptions());
         services.AddCascadingAuthenticationState();

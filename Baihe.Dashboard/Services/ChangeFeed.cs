@@ -12,6 +12,10 @@ public sealed class ChangeFeed(ChangeFeedQueries queries, ILogger<ChangeFeed> lo
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     private IReadOnlyDictionary<string, long>? _last;
+    private long _generation;
+
+    /// <summary>Moves on every poll that saw a change, before <see cref="Changed"/> is raised; loads cached under an older value are stale.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
 
     /// <summary>Raised on the polling thread with the areas whose version moved.</summary>
     public event Action<IReadOnlySet<string>>? Changed;
@@ -29,6 +33,7 @@ public sealed class ChangeFeed(ChangeFeedQueries queries, ILogger<ChangeFeed> lo
         var moved = now.Where(kv => previous.GetValueOrDefault(kv.Key) != kv.Value).Select(kv => kv.Key).ToHashSet();
         if (moved.Count > 0)
         {
+            Interlocked.Increment(ref _generation);
             Changed?.Invoke(moved);
         }
     }

@@ -102,6 +102,7 @@ public class OverviewTests
         ctx.Services.AddSingleton<Baihe.Data.Tasks.TaskWorkflowQueries>();
         ctx.Services.AddSingleton<ChangeFeedQueries>();
         ctx.Services.AddSingleton<Baihe.Dashboard.Services.ChangeFeed>();
+        ctx.Services.AddSingleton<Baihe.Dashboard.Services.SharedLoads>();
         ctx.Services.AddScoped<Baihe.Dashboard.Services.ReconnectNotifier>();
         ctx.Services.AddScoped<CurrentActor>();
         var auth = ctx.AddAuthorization();
