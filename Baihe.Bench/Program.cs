@@ -2,11 +2,16 @@ using System.Globalization;
 
 namespace Baihe.Bench;
 
-/// <summary>dotnet run -c Release --project Baihe.Bench -- [--rows 100000]</summary>
+/// <summary>dotnet run -c Release --project Baihe.Bench -- [--rows 100000] | queries --scale-db FILE [--iterations 30]</summary>
 public static class BenchProgram
 {
     public static async Task Main(string[] args)
     {
+        if (args is ["queries", ..])
+        {
+            Environment.ExitCode = await QueryBenchmarkCli.RunAsync(args, Console.Out, Console.Error);
+            return;
+        }
         var rows = args.Length >= 2 && args[0] == "--rows" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
         Console.WriteLine($"Baihe export benchmark — {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
         var (ours, raw) = await ExportBenchmark.RunAsync(rows, Console.Out);

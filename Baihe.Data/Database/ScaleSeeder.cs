@@ -582,7 +582,7 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
                 // Most work is done; recent work is still open at every stage.
                 var r = _rnd.Next(100);
                 var stage = r < 84 ? "Closed" : Stages[(r - 84) / 4];
-                var collectedAt = stage == "Closed" ? RandomMoment(_start, now.AddDays(-3)) : RandomMoment(now.AddDays(-10), now.AddHours(-1));
+                var collectedAt = stage == "Closed" ? RandomMoment(_start, now.AddDays(-10)) : RandomMoment(now.AddDays(-10), now.AddHours(-1));
                 var resident = c.FirstMember + _rnd.Next(c.Members);
                 var (category, titles) = Pick(TaskTemplates);
                 var title = Pick(titles);

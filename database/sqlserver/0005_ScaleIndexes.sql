@@ -1,0 +1,26 @@
+-- Indexes found missing by the scale benchmark (issue 8: Baihe.Bench queries on 30 communities and 1M ledger rows).
+-- Each serves a dashboard query that otherwise scanned a table that grows with the sub-district.
+
+-- The leaderboard filters out redemptions: with Source in the index it reads no ledger row, only the index.
+CREATE INDEX [IX_PointEntry_MemberId] ON [dbo].[PointEntry] ([MemberId], [OccurredOn]) INCLUDE ([CategoryId], [Points], [Source])
+    WITH (DROP_EXISTING = ON);
+GO
+
+-- The monthly 民呼我应 rates start from a community's tasks and find each one's 'Collected' row and its timeline.
+CREATE INDEX [IX_TaskStageHistory_TaskId_ToStage] ON [dbo].[TaskStageHistory] ([TaskId], [ToStage], [ChangedMonth]) INCLUDE ([FromStage]);
+GO
+
+-- 邻合百姓事: a community's meetings, and the tasks each meeting produced.
+CREATE INDEX [IX_Deliberation_CommunityId] ON [dbo].[Deliberation] ([CommunityId], [HeldOn]);
+GO
+
+CREATE INDEX [IX_ResidentTask_DeliberationId] ON [dbo].[ResidentTask] ([DeliberationId]) WHERE [DeliberationId] IS NOT NULL;
+GO
+
+-- A community's events, newest first, without walking every community's events by date.
+CREATE INDEX [IX_Activity_TeamId] ON [dbo].[Activity] ([TeamId], [HeldOn]);
+GO
+
+-- The exchange counter lists a community's redemptions through its rewards.
+CREATE INDEX [IX_Redemption_RewardId] ON [dbo].[Redemption] ([RewardId], [RequestedAt]);
+GO
