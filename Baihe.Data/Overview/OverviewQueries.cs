@@ -76,13 +76,14 @@ public sealed class OverviewQueries(DbConnectionFactory db)
         GROUP BY rt.Stage;
         """;
 
-    // Open wishes, plus those fulfilled in the period.
+    // Open wishes, plus those fulfilled in the period. The month key is null exactly when FulfilledAt is, and unlike
+    // FulfilledAt it is in IX_MicroWish_GridId_FulfilledMonth, so no wish row is read.
     private const string WishesByStatusSql = """
         SELECT w.Status AS Stage, COUNT(*) AS Count
         FROM MicroWish w
         JOIN Grid g ON g.Id = w.GridId
         WHERE g.CommunityId = @CommunityId
-          AND (w.FulfilledAt IS NULL OR w.FulfilledMonth BETWEEN @FromMonth AND @ToMonth)
+          AND (w.FulfilledMonth IS NULL OR w.FulfilledMonth BETWEEN @FromMonth AND @ToMonth)
         GROUP BY w.Status;
         """;
 

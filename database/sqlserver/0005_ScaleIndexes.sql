@@ -24,3 +24,11 @@ GO
 -- The exchange counter lists a community's redemptions through its rewards.
 CREATE INDEX [IX_Redemption_RewardId] ON [dbo].[Redemption] ([RewardId], [RequestedAt]);
 GO
+
+-- 总览 counts a community's work done in a period: from its grids straight to the month keys, instead of every
+-- community's month range filtered by grid afterwards.
+CREATE INDEX [IX_ResidentTask_GridId_ClosedMonth] ON [dbo].[ResidentTask] ([GridId], [ClosedMonth]);
+GO
+
+CREATE INDEX [IX_MicroWish_GridId_FulfilledMonth] ON [dbo].[MicroWish] ([GridId], [FulfilledMonth]) INCLUDE ([Status]);
+GO
