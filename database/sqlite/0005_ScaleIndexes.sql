@@ -22,6 +22,6 @@ CREATE INDEX IX_Redemption_RewardId ON Redemption (RewardId, RequestedAt);
 
 -- 总览 counts a community's work done in a period: from its grids straight to the month keys, instead of every
 -- community's month range filtered by grid afterwards.
-CREATE INDEX IX_ResidentTask_GridId_ClosedMonth ON ResidentTask (GridId, ClosedMonth);
+CREATE INDEX IX_ResidentTask_GridId_ClosedMonth ON ResidentTask (GridId, ClosedMonth, Stage);
 
 CREATE INDEX IX_MicroWish_GridId_FulfilledMonth ON MicroWish (GridId, FulfilledMonth, Status);

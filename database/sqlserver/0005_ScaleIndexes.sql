@@ -27,7 +27,7 @@ GO
 
 -- 总览 counts a community's work done in a period: from its grids straight to the month keys, instead of every
 -- community's month range filtered by grid afterwards.
-CREATE INDEX [IX_ResidentTask_GridId_ClosedMonth] ON [dbo].[ResidentTask] ([GridId], [ClosedMonth]);
+CREATE INDEX [IX_ResidentTask_GridId_ClosedMonth] ON [dbo].[ResidentTask] ([GridId], [ClosedMonth]) INCLUDE ([Stage]);
 GO
 
 CREATE INDEX [IX_MicroWish_GridId_FulfilledMonth] ON [dbo].[MicroWish] ([GridId], [FulfilledMonth]) INCLUDE ([Status]);
