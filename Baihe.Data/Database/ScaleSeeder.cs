@@ -343,6 +343,7 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
             Redemptions(tx, redemptions);
             // Whatever the balances could not pay for is made up with recent services, so the ledger has the size asked for.
             Services(tx, _ledgerLeft, recentOnly: true);
+            FlushEntries();
             foreach (var b in _bulks)
             {
                 b.Dispose();
@@ -518,16 +519,47 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
             }
         }
 
+        private readonly record struct PendingEntry(int Member, int Category, int Points, DateTime OccurredOn, string Source, int? RuleId,
+            int? ActivityId, int? TaskId, int? WishId, int? RedemptionId, int? Reverses, int? RecordedBy, DateTime RecordedAt, string? Note);
+
+        private readonly List<PendingEntry> _pending = [];
+
+        /// <summary>Buffers a ledger entry under a provisional id (its position); <see cref="FlushEntries"/> writes them.</summary>
         private void Entry(int member, int category, int points, DateTime occurredOn, string source, int? ruleId, int? activityId,
             int? taskId, int? wishId, int? redemptionId, int? reverses, int? recordedBy, DateTime recordedAt, string? note)
         {
-            _entries.Row(++_entryId, member, category, points, occurredOn.Date, source, ruleId, activityId, taskId, wishId, redemptionId,
-                reverses, recordedBy, recordedAt, note);
+            _pending.Add(new PendingEntry(member, category, points, occurredOn.Date, source, ruleId, activityId, taskId, wishId, redemptionId,
+                reverses, recordedBy, recordedAt, note));
+            ++_entryId;
             _ledgerLeft--;
             if (occurredOn < _cutoff)
             {
                 _balanceBeforeCutoff[member] += points;
             }
+        }
+
+        /// <summary>
+        /// Writes the ledger in the order it happened, as the app appends it: ids rise with time, and the date index is
+        /// filled at its end instead of at random places (35,000 rows/s instead of 17,000-21,000 on the
+        /// 2-core machine). A correction keeps pointing at the entry it reverses.
+        /// </summary>
+        private void FlushEntries()
+        {
+            var order = Enumerable.Range(0, _pending.Count)
+                .OrderBy(i => _pending[i].OccurredOn).ThenBy(i => _pending[i].RecordedAt).ThenBy(i => i)
+                .ToArray();
+            var finalId = new int[_pending.Count + 1];
+            for (var k = 0; k < order.Length; k++)
+            {
+                finalId[order[k] + 1] = k + 1;
+            }
+            for (var k = 0; k < order.Length; k++)
+            {
+                var e = _pending[order[k]];
+                _entries.Row(k + 1, e.Member, e.Category, e.Points, e.OccurredOn, e.Source, e.RuleId, e.ActivityId, e.TaskId, e.WishId,
+                    e.RedemptionId, e.Reverses is int r ? finalId[r] : null, e.RecordedBy, e.RecordedAt, e.Note);
+            }
+            _pending.Clear();
         }
 
         private void Activities(DbTransaction tx)

@@ -39,6 +39,13 @@ public class ScaleSeederTests
         Assert.Equal(0, await conn.ExecuteScalarAsync<int>(
             "SELECT COUNT(*) FROM (SELECT MemberId FROM PointEntry GROUP BY MemberId HAVING SUM(Points) < 0);"));
         Assert.True(await conn.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Redemption;") > 0);
+        // The ledger is appended in time order, and each correction reverses an earlier service of the same resident.
+        Assert.Equal(0, await conn.ExecuteScalarAsync<int>(
+            "SELECT COUNT(*) FROM PointEntry a JOIN PointEntry b ON b.Id = a.Id + 1 WHERE b.OccurredOn < a.OccurredOn;"));
+        Assert.True(await conn.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM PointEntry WHERE Source = 'Correction';") > 0);
+        Assert.Equal(0, await conn.ExecuteScalarAsync<int>(
+            "SELECT COUNT(*) FROM PointEntry c JOIN PointEntry o ON o.Id = c.ReversesEntryId " +
+            "WHERE o.MemberId <> c.MemberId OR o.Points <> -c.Points OR o.Id > c.Id OR c.Source <> 'Correction';"));
         // Every task's timeline starts at 收集 and ends at its current stage; every wish's at its status.
         Assert.Equal(0, await conn.ExecuteScalarAsync<int>("""
             SELECT COUNT(*) FROM ResidentTask rt
