@@ -2,11 +2,16 @@ using System.Globalization;
 
 namespace Baihe.Bench;
 
-/// <summary>dotnet run -c Release --project Baihe.Bench -- [--rows 100000] [--pairs 5] [--verbose] [--keep] | circuits [options]</summary>
+/// <summary>dotnet run -c Release --project Baihe.Bench -- [--rows 100000] [--pairs 5] [--verbose] [--keep] | queries --scale-db FILE [--iterations 30] | circuits [options]</summary>
 public static class BenchProgram
 {
     public static async Task Main(string[] args)
     {
+        if (args is ["queries", ..])
+        {
+            Environment.ExitCode = await QueryBenchmarkCli.RunAsync(args, Console.Out, Console.Error);
+            return;
+        }
         if (args.Length > 0 && args[0] == "circuits")
         {
             await Circuits.CircuitsCli.RunAsync(args[1..]);

@@ -55,8 +55,11 @@ public sealed class UserQueries(DbConnectionFactory db)
     /// <summary>The account with this id, or null.</summary>
     public async Task<UserRow?> FindByIdAsync(int id, CancellationToken ct = default)
     {
+        // Every open circuit repeats this read to revalidate its sign-in. The id is the key, so "first" cannot hide a
+        // duplicate, and unlike "single" it asks the reader for one row and does not step again to prove there is no
+        // second (Baihe.Bench: about 1.1x a hand-coded reader instead of 1.24x).
         await using var conn = await db.OpenAsync(ct);
-        return await conn.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(ByIdSql, new { Id = id }, cancellationToken: ct));
+        return await conn.QueryFirstOrDefaultAsync<UserRow>(new CommandDefinition(ByIdSql, new { Id = id }, cancellationToken: ct));
     }
 
     /// <summary>Every account, for the admin page.</summary>

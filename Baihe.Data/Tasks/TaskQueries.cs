@@ -182,28 +182,30 @@ public sealed class TaskWorkflowQueries(DbConnectionFactory db)
 
     // Cohort by the month a task was received (its 'Collected' history row, on the indexed month key); the outcome
     // of each task is read from its current row and its own history, aggregated once per task before counting.
+    // The inner query starts from the community's tasks and reads only their timelines (IX_TaskStageHistory_TaskId_ToStage),
+    // rather than aggregating every community's history first.
     private const string RatesSql = """
-        SELECT c.ChangedMonth AS Month,
+        SELECT x.Month,
                COUNT(*) AS Received,
-               SUM(CASE WHEN rt.Stage = 'Closed' THEN 1 ELSE 0 END) AS Closed,
-               SUM(CASE WHEN rt.Stage = 'Closed' AND rt.DueAt IS NOT NULL AND rt.ClosedAt <= rt.DueAt THEN 1 ELSE 0 END) AS OnTime,
-               SUM(CASE WHEN f.Resolved > 0 THEN 1 ELSE 0 END) AS ReachedFeedback,
-               SUM(CASE WHEN f.Visits > 0 THEN 1 ELSE 0 END) AS Visited,
-               SUM(COALESCE(f.Reopens, 0)) AS Reopens
-        FROM TaskStageHistory c
-        JOIN ResidentTask rt ON rt.Id = c.TaskId
-        JOIN Grid g ON g.Id = rt.GridId
-        LEFT JOIN (
-            SELECT h.TaskId,
+               SUM(CASE WHEN x.Stage = 'Closed' THEN 1 ELSE 0 END) AS Closed,
+               SUM(CASE WHEN x.Stage = 'Closed' AND x.DueAt IS NOT NULL AND x.ClosedAt <= x.DueAt THEN 1 ELSE 0 END) AS OnTime,
+               SUM(CASE WHEN x.Resolved > 0 THEN 1 ELSE 0 END) AS ReachedFeedback,
+               SUM(CASE WHEN x.Visits > 0 THEN 1 ELSE 0 END) AS Visited,
+               SUM(x.Reopens) AS Reopens
+        FROM (
+            SELECT c.ChangedMonth AS Month, rt.Stage, rt.DueAt, rt.ClosedAt,
                    SUM(CASE WHEN h.ToStage = 'Resolved' THEN 1 ELSE 0 END) AS Resolved,
                    SUM(CASE WHEN h.FromStage = 'Resolved' THEN 1 ELSE 0 END) AS Visits,
                    SUM(CASE WHEN h.FromStage = 'Resolved' AND h.ToStage = 'Assigned' THEN 1 ELSE 0 END) AS Reopens
-            FROM TaskStageHistory h
-            GROUP BY h.TaskId
-        ) f ON f.TaskId = rt.Id
-        WHERE g.CommunityId = @CommunityId AND c.ToStage = 'Collected' AND c.ChangedMonth BETWEEN @FromMonth AND @ToMonth
-        GROUP BY c.ChangedMonth
-        ORDER BY c.ChangedMonth;
+            FROM TaskStageHistory c
+            JOIN ResidentTask rt ON rt.Id = c.TaskId
+            JOIN Grid g ON g.Id = rt.GridId
+            JOIN TaskStageHistory h ON h.TaskId = c.TaskId
+            WHERE g.CommunityId = @CommunityId AND c.ToStage = 'Collected' AND c.ChangedMonth BETWEEN @FromMonth AND @ToMonth
+            GROUP BY c.Id, c.ChangedMonth, rt.Id, rt.Stage, rt.DueAt, rt.ClosedAt
+        ) x
+        GROUP BY x.Month
+        ORDER BY x.Month;
         """;
 
     /// <summary>The monthly cohorts of a period, one entry per month (empty months included).</summary>

@@ -1,0 +1,457 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Baihe.Dashboard.Services.Scale;
+using Baihe.Data;
+using Baihe.Data.Accounts;
+using Baihe.Data.Brands;
+using Baihe.Data.Communities;
+using Baihe.Data.Database;
+using Baihe.Data.Deliberations;
+using Baihe.Data.Overview;
+using Baihe.Data.Points;
+using Baihe.Data.Tasks;
+using Baihe.Data.Teams;
+using Baihe.Data.Wishes;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Baihe.Bench;
+
+/// <summary>One dashboard query's timings and whether every plan behind it is index-backed.</summary>
+public sealed record QueryTiming(string Name, double P50Ms, double P95Ms, int Rows, bool IndexBacked);
+
+/// <summary>The single-row read through our query class against a hand-coded reader, in the same run.</summary>
+/// <summary><see cref="Ratio"/> is the median of per-round ratios (ours / hand-coded) of paired rounds.</summary>
+public sealed record SingleRowTiming(string Name, double OursP50Us, double RawP50Us, double OursMeanUs, double RawMeanUs, double Ratio);
+
+/// <summary>
+/// Issue 8, parts 1 and 2: every dashboard query on the scaled SQLite database (p50 and p95 over N runs, goal 100 ms at
+/// 1M ledger rows, each plan printed and checked for scans of large tables), and the hottest single-row read
+/// (<see cref="UserQueries.FindByIdAsync"/>, which every open circuit repeats to revalidate its sign-in) against a
+/// hand-coded <see cref="DbDataReader"/> doing the same read.
+/// </summary>
+public static class QueryBenchmark
+{
+    public const double GoalMs = 100;
+    public const double RatioGoal = 1.2;
+
+    // Tables that stay small (reference data and one row per community/team/account): a scan of them is not a risk.
+    private static readonly HashSet<string> SmallTables = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "SubDistrict", "Community", "CommunityHonour", "Grid", "PartnerUnit", "Brand", "Team", "PointCategory", "PointRule",
+        "Reward", "ChangeVersion", "AppUser", "Evaluation", "Deliberation",
+    };
+
+    private const string ExplainPrefixSqlite = "EXPLAIN QUERY PLAN ";
+
+    private const string ByIdRawSqlite = """
+        SELECT u.Id, u.UserName, u.DisplayName, u.PasswordHash, u.Role, u.SubDistrictId, u.CommunityId, u.TeamId,
+               COALESCE(t.Name, c.Name, s.Name) AS Scope,
+               u.IsDisabled, u.IsDemo, u.FailedSignIns, u.LockedUntil, u.SecurityStamp, CAST(u.RowVersion AS BIGINT) AS RowVersion
+        FROM AppUser u
+        LEFT JOIN Team t ON t.Id = u.TeamId
+        LEFT JOIN Community c ON c.Id = u.CommunityId
+        LEFT JOIN SubDistrict s ON s.Id = u.SubDistrictId
+        WHERE u.Id = @Id;
+        """;
+
+    private const string BusiestMemberSqlite = "SELECT MemberId FROM PointEntry WHERE MemberId BETWEEN 1 AND 2000 GROUP BY MemberId ORDER BY COUNT(*) DESC LIMIT 1;";
+    private const string FirstOfSqlite = "SELECT MIN(Id) FROM ";
+
+    /// <summary>Generates <paramref name="file"/> when it does not exist, then measures. Returns the query timings.</summary>
+    public static async Task<(IReadOnlyList<QueryTiming> Queries, SingleRowTiming SingleRow)> RunAsync(
+        string file, int iterations, ScaleOptions generate, TextWriter output)
+    {
+        var full = Path.GetFullPath(file);
+        await using var services = new ServiceCollection()
+            .AddBaiheData(new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={full}"))
+            .BuildServiceProvider();
+        var factory = services.GetRequiredService<DbConnectionFactory>();
+        var clock = services.GetRequiredService<BaiheClock>();
+        if (!File.Exists(full))
+        {
+            output.WriteLine($"{full} does not exist: generating it.");
+            DatabaseMigrator.Migrate(factory);
+            await ScaleSeedCli.GenerateAsync(new ScaleSeeder(factory, clock), generate, output);
+            output.WriteLine();
+        }
+        else
+        {
+            // An older file gets the newer migrations (indexes) too.
+            var applied = DatabaseMigrator.Migrate(factory);
+            if (applied.Count > 0)
+            {
+                output.WriteLine($"Applied to {full}: {string.Join(", ", applied)}");
+            }
+        }
+
+        var counts = await ScalarsAsync(factory, "PointEntry", "Member", "ResidentTask", "MicroWish", "Community");
+        output.WriteLine($"Database {full}: {counts["Community"]:N0} communities, {counts["Member"]:N0} residents, {counts["PointEntry"]:N0} ledger rows, " +
+            $"{counts["ResidentTask"]:N0} tasks, {counts["MicroWish"]:N0} wishes; {iterations} timed runs per query after 3 warm-ups.");
+
+        var s = new Samples(factory, clock);
+        await s.LoadAsync();
+        var cases = Cases(services, s);
+        var results = new List<QueryTiming>();
+        // One pass over everything first, so the first query measured does not pay for a cold page cache alone.
+        foreach (var c in cases)
+        {
+            await c.Run();
+        }
+        foreach (var (name, type, names, run) in cases)
+        {
+            var rows = 0;
+            for (var i = 0; i < 3; i++)
+            {
+                rows = await run();
+            }
+            var times = new double[iterations];
+            for (var i = 0; i < iterations; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                await run();
+                times[i] = sw.Elapsed.TotalMilliseconds;
+            }
+            Array.Sort(times);
+            var backed = await PlansAreIndexBackedAsync(factory, type, names, s, null);
+            results.Add(new QueryTiming(name, Percentile(times, 0.50), Percentile(times, 0.95), rows, backed));
+        }
+
+        output.WriteLine();
+        output.WriteLine("| Query (community 1 of the scaled set) | Rows | p50 (ms) | p95 (ms) | Goal ≤ 100 ms | Plans index-backed |");
+        output.WriteLine("| --- | ---: | ---: | ---: | --- | --- |");
+        foreach (var r in results)
+        {
+            output.WriteLine($"| {r.Name} | {r.Rows:N0} | {r.P50Ms:F2} | {r.P95Ms:F2} | {(r.P95Ms <= GoalMs ? "met" : "MISSED")} | {(r.IndexBacked ? "yes" : "NO")} |");
+        }
+
+        output.WriteLine();
+        output.WriteLine("Statements behind the queries whose p95 is over 25 ms, each run alone on one connection (p50 / p95 ms):");
+        foreach (var (name, type, names, _) in cases.Where(c => results.Single(r => r.Name == c.Name).P95Ms > 25))
+        {
+            foreach (var (text, p50, p95) in await StatementTimesAsync(factory, type, names, s, iterations))
+            {
+                output.WriteLine($"- {name}: {type.Name}.{text} {p50:F2} / {p95:F2}");
+            }
+        }
+
+        var single = await SingleRowAsync(services, factory, s.SecretaryId, Math.Max(1_000, iterations * 500));
+        output.WriteLine();
+        output.WriteLine("| Single-row read (AppUser by id, 3 joins), per read | median of 50-read rounds (µs) | mean (µs) |");
+        output.WriteLine("| --- | ---: | ---: |");
+        output.WriteLine($"| Hand-coded DbDataReader | {single.RawP50Us:F1} | {single.RawMeanUs:F1} |");
+        output.WriteLine($"| UserQueries.FindByIdAsync (Dapper) | {single.OursP50Us:F1} | {single.OursMeanUs:F1} |");
+        output.WriteLine($"Ratio (ours / hand-coded, median of paired rounds): {single.Ratio:F2}× — goal ≤ {RatioGoal}×: {(single.Ratio <= RatioGoal ? "met" : "MISSED")}");
+
+        output.WriteLine();
+        output.WriteLine("Query plans (EXPLAIN QUERY PLAN of every SQLite text of the classes above):");
+        foreach (var type in cases.Select(c => c.Type).Distinct())
+        {
+            await PlansAreIndexBackedAsync(factory, type, null, s, output);
+        }
+        SqliteConnection.ClearAllPools();
+        return (results, single);
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    /// <summary>Ids the queries are run with: community 1, its secretary, its busiest member, first rows of each kind.</summary>
+    private sealed class Samples(DbConnectionFactory factory, BaiheClock clock)
+    {
+        public DateTime Now { get; } = clock.Now;
+        public Period Year { get; } = clock.ThisYear;
+        public Period Half { get; } = Period.HalfYear(clock.Today.Year, Period.HalfOf(clock.Today));
+        public Period Month { get; } = new(new DateTime(clock.Today.Year, clock.Today.Month, 1).AddMonths(-1), new DateTime(clock.Today.Year, clock.Today.Month, 1));
+        public int CommunityId => 1;
+        public int SecretaryId { get; private set; }
+        public int MemberId { get; private set; }
+        public int TeamId { get; private set; }
+        public int GridId { get; private set; }
+        public int TaskId { get; private set; }
+        public int WishId { get; private set; }
+        public int ActivityId { get; private set; }
+
+        public async Task LoadAsync()
+        {
+            await using var conn = await factory.OpenAsync();
+            async Task<int> One(string sql)
+            {
+                await using var cmd = conn.CreateCommand();
+                cmd.CommandText = sql;
+                return Convert.ToInt32(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            }
+            MemberId = await One(BusiestMemberSqlite);
+            SecretaryId = await One(FirstOfSqlite + "AppUser WHERE Role = 'Secretary' AND CommunityId = 1;");
+            TeamId = await One(FirstOfSqlite + "Team WHERE CommunityId = 1;");
+            GridId = await One(FirstOfSqlite + "Grid WHERE CommunityId = 1;");
+            TaskId = await One(FirstOfSqlite + "ResidentTask WHERE GridId = " + GridId.ToString(CultureInfo.InvariantCulture) + ";");
+            WishId = await One(FirstOfSqlite + "MicroWish WHERE GridId = " + GridId.ToString(CultureInfo.InvariantCulture) + ";");
+            ActivityId = await One(FirstOfSqlite + "Activity WHERE TeamId = " + TeamId.ToString(CultureInfo.InvariantCulture) + ";");
+        }
+
+        /// <summary>A plausible value for each parameter name, for EXPLAIN.</summary>
+        public object? ValueOf(string name) => name switch
+        {
+            "CommunityId" => CommunityId,
+            "MemberId" => MemberId,
+            "TeamId" => TeamId,
+            "GridId" => GridId,
+            "TaskId" => TaskId,
+            "WishId" => WishId,
+            "ActivityId" => ActivityId,
+            "Id" => SecretaryId,
+            "From" or "YearFrom" => Year.From,
+            "To" or "YearTo" => Year.To,
+            "FromMonth" or "Month" => Year.FromMonth,
+            "ToMonth" => Year.ToMonth,
+            "Now" or "OverdueAt" => Now,
+            "Skip" => 0,
+            "Take" => 20,
+            "Prefix" => "陈%",
+            "Role" => Roles.Secretary,
+            _ => null,
+        };
+    }
+
+    private static List<(string Name, Type Type, string[]? Texts, Func<Task<int>> Run)> Cases(IServiceProvider sp, Samples s)
+    {
+        T Q<T>() where T : notnull => sp.GetRequiredService<T>();
+        var secretary = new Actor(s.SecretaryId, "bench", Roles.Secretary, null, s.CommunityId, null);
+        var official = new Actor(0, "bench", Roles.Official, 1, null, null);
+        var first = new PageRequest(0, 20);
+        return
+        [
+            ("总览 OverviewQueries.Load (this year)", typeof(OverviewQueries), null, async () => (await Q<OverviewQueries>().LoadAsync(s.CommunityId, s.Year)).PointsByArea.Count),
+            ("积分排行 PointsQueries.Leaderboard (half-year)", typeof(PointsQueries), ["LeaderboardSql"], async () => (await Q<PointsQueries>().LeaderboardAsync(s.CommunityId, s.Half, null)).Count),
+            ("积分排行 PointsQueries.Leaderboard (year, 邻里互助)", typeof(PointsQueries), ["LeaderboardSql"], async () => (await Q<PointsQueries>().LeaderboardAsync(s.CommunityId, s.Year, 3)).Count),
+            ("积分 PointsQueries.ByTeam (this year)", typeof(PointsQueries), ["ByTeamSql"], async () => (await Q<PointsQueries>().ByTeamAsync(s.CommunityId, s.Year)).Count),
+            ("居民积分 PointsQueries.Member (busiest member)", typeof(PointsQueries), ["MemberSql", "BalanceSql", "ByAreaSql", "TeamsSql", "HistorySqlite"], async () => (await Q<PointsQueries>().MemberAsync(s.MemberId, s.Year))?.History.Count ?? 0),
+            ("品牌矩阵 BrandQueries.Load", typeof(BrandQueries), null, async () => (await Q<BrandQueries>().LoadAsync(s.CommunityId)).Brands.Count),
+            ("社区 CommunityQueries.VisibleTo (official)", typeof(CommunityQueries), ["VisibleSql"], async () => (await Q<CommunityQueries>().VisibleToAsync(official)).Count),
+            ("社区 CommunityQueries.Profile", typeof(CommunityQueries), ["VisibleSql", "HonoursSql", "GridsSql"], async () =>
+                (await Q<CommunityQueries>().ProfileAsync((await Q<CommunityQueries>().ResolveAsync(s.CommunityId, secretary))!)).Grids.Count),
+            ("网格 GridQueries.Compare (this year)", typeof(GridQueries), ["CompareSql"], async () => (await Q<GridQueries>().CompareAsync(s.CommunityId, s.Year, s.Now)).Count),
+            ("网格 GridQueries.Page", typeof(GridQueries), ["OneSql", "LeadsSql", "OpenTasksSql", "WishesSqlite"], async () => (await Q<GridQueries>().PageAsync(s.GridId, s.Year, s.Now))?.OpenTasks.Count ?? 0),
+            ("队伍 TeamQueries.List", typeof(TeamQueries), ["ListSql"], async () => (await Q<TeamQueries>().ListAsync(s.CommunityId)).Count),
+            ("花名册 TeamQueries.Detail", typeof(TeamQueries), ["OneSql", "RosterSql"], async () => (await Q<TeamQueries>().DetailAsync(s.TeamId))?.Roster.Count ?? 0),
+            ("花名册 TeamQueries.History", typeof(TeamQueries), ["HistorySql"], async () => (await Q<TeamQueries>().HistoryAsync(s.TeamId)).Count),
+            ("花名册 TeamQueries.SearchResidents (“陈”)", typeof(TeamQueries), ["SearchSqlite"], async () => (await Q<TeamQueries>().SearchResidentsAsync(s.CommunityId, "陈")).Count),
+            ("民呼我应 TaskQueries.Page (all, page 1)", typeof(TaskQueries), ["PageSqlite", "CountSql"], async () => (await Q<TaskQueries>().PageAsync(s.CommunityId, null, first)).Total),
+            ("民呼我应 TaskQueries.Page (已分办)", typeof(TaskQueries), ["PageSqlite", "CountSql"], async () => (await Q<TaskQueries>().PageAsync(s.CommunityId, TaskCodes.Assigned, first)).Total),
+            ("民呼我应 TaskQueries.Page (overdue)", typeof(TaskQueries), ["PageSqlite", "CountSql"], async () => (await Q<TaskQueries>().PageAsync(s.CommunityId, null, first, s.Now)).Total),
+            ("民呼我应 TaskWorkflowQueries.Detail", typeof(TaskWorkflowQueries), ["DetailSql", "HistorySql", "AssigneesSql"], async () => (await Q<TaskWorkflowQueries>().DetailAsync(s.TaskId))?.History.Count ?? 0),
+            ("民呼我应 TaskWorkflowQueries.Rates (this year)", typeof(TaskWorkflowQueries), ["RatesSql"], async () => (await Q<TaskWorkflowQueries>().RatesAsync(s.CommunityId, s.Year)).Count),
+            ("民呼我应 TaskWorkflowQueries.Overdue", typeof(TaskWorkflowQueries), ["OverdueSql"], async () => (await Q<TaskWorkflowQueries>().OverdueAsync(s.CommunityId, s.Now)).Count),
+            ("微心愿 WishQueries.Page (all, page 1)", typeof(WishQueries), ["PageSqlite", "CountSql"], async () => (await Q<WishQueries>().PageAsync(s.CommunityId, null, first)).Total),
+            ("微心愿 WishQueries.Page (已认领)", typeof(WishQueries), ["PageSqlite", "CountSql"], async () => (await Q<WishQueries>().PageAsync(s.CommunityId, "Claimed", first)).Total),
+            ("微心愿 WishDetailQueries.Detail", typeof(WishDetailQueries), ["DetailSql", "HistorySql"], async () => (await Q<WishDetailQueries>().DetailAsync(s.WishId))?.History.Count ?? 0),
+            ("活动 ActivityQueries.List", typeof(ActivityQueries), ["ListSql"], async () => (await Q<ActivityQueries>().ListAsync(s.CommunityId)).Count),
+            ("活动 ActivityQueries.Detail", typeof(ActivityQueries), ["OneSql", "AttendeesSql"], async () => (await Q<ActivityQueries>().DetailAsync(s.ActivityId))?.People.Count ?? 0),
+            ("积分兑换 ExchangeQueries.Rewards", typeof(ExchangeQueries), ["RewardsSql"], async () => (await Q<ExchangeQueries>().RewardsAsync(s.CommunityId)).Count),
+            ("积分兑换 ExchangeQueries.Redemptions", typeof(ExchangeQueries), ["RedemptionsSqlite"], async () => (await Q<ExchangeQueries>().RedemptionsAsync(s.CommunityId)).Count),
+            ("一年两评选 EvaluationQueries.List", typeof(EvaluationQueries), ["ListSql"], async () => (await Q<EvaluationQueries>().ListAsync(s.CommunityId)).Count),
+            ("议事 DeliberationQueries.List", typeof(DeliberationQueries), ["ListSql"], async () => (await Q<DeliberationQueries>().ListAsync(s.CommunityId)).Count),
+            ("账户 UserQueries.FindById", typeof(UserQueries), ["ByIdSql"], async () => (await Q<UserQueries>().FindByIdAsync(s.SecretaryId)) is null ? 0 : 1),
+            ("实时 ChangeFeedQueries.Versions", typeof(ChangeFeedQueries), ["VersionsSql"], async () => (await Q<ChangeFeedQueries>().VersionsAsync()).Count),
+        ];
+    }
+
+    private static readonly Regex Parameter = new(@"@(\w+)", RegexOptions.Compiled);
+    private static readonly Regex TableAlias = new(@"\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(?!ON\b|WHERE\b|JOIN\b|LEFT\b|INNER\b|GROUP\b|ORDER\b|CROSS\b)(\w+))?", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+    private static readonly Regex ScanStep = new(@"^SCAN (\w+)", RegexOptions.Compiled);
+
+    /// <summary>
+    /// EXPLAINs the SQLite texts (<c>*Sql</c>, <c>*Sqlite</c>) of a query class, those named or all; false when a step scans a large table
+    /// (a full scan, or a scan of a whole index). Prints the plans when <paramref name="output"/> is given.
+    /// </summary>
+    private static async Task<bool> PlansAreIndexBackedAsync(DbConnectionFactory factory, Type type, string[]? names, Samples s, TextWriter? output)
+    {
+        var texts = TextsOf(type, names);
+        var ok = true;
+        await using var conn = await factory.OpenAsync();
+        foreach (var (name, sql) in texts)
+        {
+            var aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (Match m in TableAlias.Matches(sql))
+            {
+                aliases[m.Groups[2].Success ? m.Groups[2].Value : m.Groups[1].Value] = m.Groups[1].Value;
+                aliases[m.Groups[1].Value] = m.Groups[1].Value;
+            }
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = ExplainPrefixSqlite + sql;
+            Bind(cmd, sql, s);
+            var lines = new List<string>();
+            await using (var reader = await cmd.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    lines.Add(reader.GetString(3));
+                }
+            }
+            var bad = lines.Where(l => ScanStep.Match(l) is { Success: true } m
+                && aliases.TryGetValue(m.Groups[1].Value, out var table) && !SmallTables.Contains(table)).ToList();
+            ok &= bad.Count == 0;
+            if (output is not null)
+            {
+                output.WriteLine($"- {type.Name}.{name}{(bad.Count > 0 ? "  ← scans a large table" : "")}");
+                foreach (var l in lines)
+                {
+                    output.WriteLine($"    {l}");
+                }
+            }
+        }
+        return ok;
+    }
+
+    private static List<(string Name, string Sql)> TextsOf(Type type, string[]? names) =>
+        type.GetFields(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.DeclaredOnly)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string) && (f.Name.EndsWith("Sqlite", StringComparison.Ordinal) || f.Name.EndsWith("Sql", StringComparison.Ordinal))
+                && (names is null || names.Contains(f.Name)))
+            .Select(f => (f.Name, Sql: (string)f.GetRawConstantValue()!))
+            .ToList();
+
+    private static void Bind(DbCommand cmd, string sql, Samples s)
+    {
+        foreach (var p in Parameter.Matches(sql).Select(m => m.Groups[1].Value).Distinct())
+        {
+            var parameter = cmd.CreateParameter();
+            parameter.ParameterName = "@" + p;
+            parameter.Value = s.ValueOf(p) ?? DBNull.Value;
+            cmd.Parameters.Add(parameter);
+        }
+    }
+
+    /// <summary>Times each SQL text of a query alone, read to the end with a plain reader, to find which one dominates.</summary>
+    private static async Task<List<(string Name, double P50, double P95)>> StatementTimesAsync(DbConnectionFactory factory, Type type, string[]? names, Samples s, int iterations)
+    {
+        var result = new List<(string, double, double)>();
+        await using var conn = await factory.OpenAsync();
+        foreach (var (name, sql) in TextsOf(type, names))
+        {
+            var times = new double[iterations];
+            for (var i = -3; i < iterations; i++)
+            {
+                await using var cmd = conn.CreateCommand();
+                cmd.CommandText = sql;
+                Bind(cmd, sql, s);
+                var sw = Stopwatch.StartNew();
+                await using (var reader = await cmd.ExecuteReaderAsync())
+                {
+                    while (await reader.ReadAsync())
+                    {
+                    }
+                }
+                if (i >= 0)
+                {
+                    times[i] = sw.Elapsed.TotalMilliseconds;
+                }
+            }
+            Array.Sort(times);
+            result.Add((name, Percentile(times, 0.5), Percentile(times, 0.95)));
+        }
+        return result;
+    }
+
+    private static async Task<Dictionary<string, long>> ScalarsAsync(DbConnectionFactory factory, params string[] tables)
+    {
+        var result = new Dictionary<string, long>();
+        await using var conn = await factory.OpenAsync();
+        foreach (var t in tables)
+        {
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = CountOfSqlite + t + ";";
+            result[t] = Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+        return result;
+    }
+
+    private const string CountOfSqlite = "SELECT COUNT(*) FROM ";
+
+    /// <summary>
+    /// The same row read both ways, interleaved in rounds so that noise from other processes hits both alike. Each read
+    /// opens its own pooled connection, as the query class does.
+    /// </summary>
+    private static async Task<SingleRowTiming> SingleRowAsync(IServiceProvider sp, DbConnectionFactory factory, int userId, int reads)
+    {
+        var users = sp.GetRequiredService<UserQueries>();
+        async Task<string> Raw()
+        {
+            await using var conn = await factory.OpenAsync();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = ByIdRawSqlite;
+            var p = cmd.CreateParameter();
+            p.ParameterName = "@Id";
+            p.Value = userId;
+            cmd.Parameters.Add(p);
+            await using var r = await cmd.ExecuteReaderAsync();
+            if (!await r.ReadAsync())
+            {
+                return "";
+            }
+            var row = new UserRow
+            {
+                Id = r.GetInt32(0), UserName = r.GetString(1), DisplayName = r.GetString(2), PasswordHash = r.GetString(3), Role = r.GetString(4),
+                SubDistrictId = r.IsDBNull(5) ? null : r.GetInt32(5), CommunityId = r.IsDBNull(6) ? null : r.GetInt32(6),
+                TeamId = r.IsDBNull(7) ? null : r.GetInt32(7), Scope = r.IsDBNull(8) ? null : r.GetString(8),
+                IsDisabled = r.GetBoolean(9), IsDemo = r.GetBoolean(10), FailedSignIns = r.GetInt32(11),
+                LockedUntil = r.IsDBNull(12) ? null : r.GetDateTime(12), SecurityStamp = r.GetString(13), RowVersion = r.GetInt64(14),
+            };
+            return row.UserName;
+        }
+        async Task<string> Ours() => (await users.FindByIdAsync(userId))!.UserName;
+
+        if (await Raw() != await Ours())
+        {
+            throw new InvalidOperationException("The two reads disagree.");
+        }
+        for (var i = 0; i < reads / 10; i++)
+        {
+            await Raw();
+            await Ours();
+        }
+        // Paired rounds, alternating which read goes first (ABBA), so a burst of load from other processes lands on both;
+        // the ratio is the median of the per-round ratios.
+        var raw = new List<double>();
+        var ours = new List<double>();
+        var ratios = new List<double>();
+        const int round = 50;
+        for (var done = 0; done < reads; done += round)
+        {
+            var oursFirst = done / round % 2 == 1;
+            double r = 0, o = 0;
+            for (var pass = 0; pass < 2; pass++)
+            {
+                var runOurs = pass == 0 == oursFirst;
+                var sw = Stopwatch.StartNew();
+                for (var i = 0; i < round; i++)
+                {
+                    if (runOurs)
+                    {
+                        await Ours();
+                    }
+                    else
+                    {
+                        await Raw();
+                    }
+                }
+                var perRead = sw.Elapsed.TotalMicroseconds / round;
+                if (runOurs)
+                {
+                    o = perRead;
+                }
+                else
+                {
+                    r = perRead;
+                }
+            }
+            raw.Add(r);
+            ours.Add(o);
+            ratios.Add(o / r);
+        }
+        return new SingleRowTiming("AppUser by id", Percentile(ours.Order().ToArray(), 0.5), Percentile(raw.Order().ToArray(), 0.5),
+            ours.Average(), raw.Average(), Percentile(ratios.Order().ToArray(), 0.5));
+    }
+}

@@ -1,0 +1,756 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Baihe.Data.Database;
+
+/// <summary>How big a scaled data set to generate (issue 8).</summary>
+public sealed record ScaleOptions(int Communities, int Residents, int Ledger, int Tasks, int Wishes)
+{
+    /// <summary>The sub-district-sized default: 30 communities, 60,000 residents, 1M ledger entries.</summary>
+    public static ScaleOptions Default => new(30, 60_000, 1_000_000, 50_000, 100_000);
+
+    /// <summary>The fewest residents a community needs to staff its twelve teams and 百合邻长.</summary>
+    public const int MinResidentsPerCommunity = 50;
+
+    /// <summary>Null when the sizes make sense, else the reason in Chinese for the user.</summary>
+    public string? Validate()
+    {
+        if (Communities is < 1 or > 1000)
+        {
+            return "--communities 应在 1 到 1000 之间。";
+        }
+        if (Residents < Communities * (long)MinResidentsPerCommunity || Residents > 10_000_000)
+        {
+            return $"--residents 应至少为每个社区 {MinResidentsPerCommunity} 人（即 {Communities * MinResidentsPerCommunity} 人），且不超过 10000000。";
+        }
+        if (Ledger is < 0 or > 100_000_000)
+        {
+            return "--ledger 应在 0 到 100000000 之间。";
+        }
+        if (Tasks is < 0 or > 10_000_000)
+        {
+            return "--tasks 应在 0 到 10000000 之间。";
+        }
+        if (Wishes is < 0 or > 10_000_000)
+        {
+            return "--wishes 应在 0 到 10000000 之间。";
+        }
+        return null;
+    }
+}
+
+/// <summary>Rows written to one table and how long its inserts took.</summary>
+public sealed record TableLoad(string Table, long Rows, TimeSpan Time)
+{
+    public double RowsPerSecond => Time.TotalSeconds > 0 ? Rows / Time.TotalSeconds : 0;
+}
+
+/// <summary>
+/// Generates a sub-district-sized data set for the benchmarks (issue 8): many communities under 金东街道, each with
+/// grids, the twelve teams and their rosters, residents, a ledger of services, events, task and wish credits,
+/// corrections and redemptions, 民呼我应 tasks at every stage with a workflow-consistent history, and 微心愿 in every
+/// status. Everything respects the schema's constraints (foreign keys, checks, unique keys, the append-only ledger),
+/// so the data could have been entered through the app; redemptions never exceed the balance earned before them.
+/// A fixed seed makes it deterministic for the same day. SQLite only: one transaction, prepared commands whose
+/// parameters are rebound per row, explicit ids (the database must be empty), journal and sync relaxed for the load.
+/// </summary>
+public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
+{
+    private const int Seed = 20261126;
+
+    private const string AnyCommunitySql = "SELECT COUNT(*) FROM Community;";
+
+    // The load runs in one transaction; a rollback journal in memory and no fsync until the end are safe for a
+    // database that was empty before, and they halve the writes. The cache holds the ledger's indexes.
+    private const string LoadPragmasSqlite = "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;";
+    private const string RestorePragmasSqlite = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+    private const string AnalyzeSqlite = "ANALYZE;";
+
+    private const string InsertSubDistrictSqlite = "INSERT INTO SubDistrict (Id, Name, District, City) VALUES (@Id, @Name, @District, @City);";
+    private const string InsertCommunitySqlite = "INSERT INTO Community (Id, SubDistrictId, Name, Description) VALUES (@Id, @SubDistrictId, @Name, @Description);";
+    private const string InsertHonourSqlite = "INSERT INTO CommunityHonour (CommunityId, Title, SortOrder) VALUES (@CommunityId, @Title, @SortOrder);";
+    private const string InsertGridSqlite = "INSERT INTO Grid (Id, CommunityId, Name, SortOrder) VALUES (@Id, @CommunityId, @Name, @SortOrder);";
+    private const string InsertPartnerSqlite = "INSERT INTO PartnerUnit (Id, CommunityId, Name) VALUES (@Id, @CommunityId, @Name);";
+    private const string InsertBrandSqlite = "INSERT INTO Brand (Id, ParentBrandId, Name, Description, SortOrder) VALUES (@Id, @ParentBrandId, @Name, @Description, @SortOrder);";
+    private const string InsertTeamSqlite = """
+        INSERT INTO Team (Id, CommunityId, BrandId, Name, Kind, Description, IsSample, SortOrder)
+        VALUES (@Id, @CommunityId, @BrandId, @Name, @Kind, @Description, @IsSample, @SortOrder);
+        """;
+    private const string InsertUserSqlite = """
+        INSERT INTO AppUser (Id, UserName, DisplayName, PasswordHash, Role, SubDistrictId, CommunityId, TeamId, IsDemo, SecurityStamp, CreatedAt)
+        VALUES (@Id, @UserName, @DisplayName, @PasswordHash, @Role, @SubDistrictId, @CommunityId, @TeamId, 0, @SecurityStamp, @CreatedAt);
+        """;
+    private const string InsertMemberSqlite = """
+        INSERT INTO Member (Id, GridId, Name, Phone, IsPartyMember, IsRetiredSoe, IsNeighbourLead, Skill, IsSample, CreatedAt)
+        VALUES (@Id, @GridId, @Name, @Phone, @IsPartyMember, @IsRetiredSoe, @IsNeighbourLead, @Skill, 1, @CreatedAt);
+        """;
+    private const string InsertMembershipSqlite = """
+        INSERT INTO Membership (TeamId, MemberId, Role, JoinedOn, LeftOn, LeaveReason)
+        VALUES (@TeamId, @MemberId, @Role, @JoinedOn, @LeftOn, @LeaveReason);
+        """;
+    private const string InsertActivitySqlite = """
+        INSERT INTO Activity (Id, TeamId, CategoryId, Title, Place, HeldOn, PointsPerAttendee, Status, ClosedAt, ClosedByUserId)
+        VALUES (@Id, @TeamId, @CategoryId, @Title, @Place, @HeldOn, @PointsPerAttendee, @Status, @ClosedAt, @ClosedByUserId);
+        """;
+    private const string InsertAttendanceSqlite = "INSERT INTO Attendance (ActivityId, MemberId, IsWalkIn) VALUES (@ActivityId, @MemberId, @IsWalkIn);";
+    private const string InsertRewardSqlite = "INSERT INTO Reward (Id, CommunityId, Name, PointCost, IsActive, Description) VALUES (@Id, @CommunityId, @Name, @PointCost, 1, @Description);";
+    private const string InsertRedemptionSqlite = """
+        INSERT INTO Redemption (Id, MemberId, RewardId, Points, IdempotencyKey, Status, RequestedAt, FulfilledAt, RecordedByUserId)
+        VALUES (@Id, @MemberId, @RewardId, @Points, @IdempotencyKey, @Status, @RequestedAt, @FulfilledAt, @RecordedByUserId);
+        """;
+    private const string InsertEntrySqlite = """
+        INSERT INTO PointEntry (Id, MemberId, CategoryId, Points, OccurredOn, Source, RuleId, ActivityId, TaskId, WishId, RedemptionId,
+                                ReversesEntryId, RecordedByUserId, RecordedAt, Note)
+        VALUES (@Id, @MemberId, @CategoryId, @Points, @OccurredOn, @Source, @RuleId, @ActivityId, @TaskId, @WishId, @RedemptionId,
+                @ReversesEntryId, @RecordedByUserId, @RecordedAt, @Note);
+        """;
+    private const string InsertDeliberationSqlite = """
+        INSERT INTO Deliberation (Id, CommunityId, HeldOn, Topic, NeedsRaised, Decisions)
+        VALUES (@Id, @CommunityId, @HeldOn, @Topic, @NeedsRaised, @Decisions);
+        """;
+    private const string InsertDeliberationAttendeeSqlite = "INSERT INTO DeliberationAttendee (DeliberationId, MemberId) VALUES (@DeliberationId, @MemberId);";
+    private const string InsertTaskSqlite = """
+        INSERT INTO ResidentTask (Id, GridId, ResidentId, Title, Description, Category, Source, Urgency, Stage, AssignedTeamId,
+                                  DeliberationId, CollectedAt, DueAt, ClosedAt, Resolution, Satisfaction, CreatedByUserId)
+        VALUES (@Id, @GridId, @ResidentId, @Title, @Description, @Category, @Source, @Urgency, @Stage, @AssignedTeamId,
+                @DeliberationId, @CollectedAt, @DueAt, @ClosedAt, @Resolution, @Satisfaction, @CreatedByUserId);
+        """;
+    private const string InsertTaskAssigneeSqlite = "INSERT INTO TaskAssignee (TaskId, MemberId) VALUES (@TaskId, @MemberId);";
+    private const string InsertTaskHistorySqlite = """
+        INSERT INTO TaskStageHistory (TaskId, FromStage, ToStage, ChangedAt, ChangedByUserId, Note)
+        VALUES (@TaskId, @FromStage, @ToStage, @ChangedAt, @ChangedByUserId, @Note);
+        """;
+    private const string InsertWishSqlite = """
+        INSERT INTO MicroWish (Id, GridId, WisherName, WisherKind, Content, EstimatedValue, Status, PublishedAt, ClaimedAt, ClaimantKind,
+                               ClaimedByMemberId, ClaimedByTeamId, ClaimedByPartnerId, FulfilledAt, FulfilmentNote, CreatedByUserId)
+        VALUES (@Id, @GridId, @WisherName, @WisherKind, @Content, @EstimatedValue, @Status, @PublishedAt, @ClaimedAt, @ClaimantKind,
+                @ClaimedByMemberId, @ClaimedByTeamId, @ClaimedByPartnerId, @FulfilledAt, @FulfilmentNote, @CreatedByUserId);
+        """;
+    private const string InsertWishHistorySqlite = """
+        INSERT INTO WishStatusHistory (WishId, FromStatus, ToStatus, ChangedAt, ChangedByUserId, Note)
+        VALUES (@WishId, @FromStatus, @ToStatus, @ChangedAt, @ChangedByUserId, @Note);
+        """;
+
+    private static readonly string[] CommunityNames =
+    [
+        "百合园社区", "金砂社区", "东厦社区", "金陵社区", "中山社区", "金湖社区", "广厦社区", "嘉泰社区", "华坞社区", "金新社区",
+        "月眉社区", "新乡社区", "鮀莲社区", "金华社区", "丹霞社区", "光华社区", "福平社区", "长厦社区", "龙眼社区", "迎宾社区",
+    ];
+
+    private static readonly string[] Honours =
+        ["全国妇联基层建设先进单位", "全国科普示范社区", "广东省文明社区", "广东省“百佳”基层老年群众组织"];
+
+    private static readonly string[] Surnames =
+        ["陈", "林", "黄", "李", "张", "吴", "郑", "蔡", "许", "杨", "王", "刘", "洪", "翁", "谢", "余", "詹", "庄", "姚", "周", "方", "郭", "马", "纪"];
+
+    private static readonly string[] GivenNames =
+        ["秀兰", "淑贞", "丽华", "少芬", "桂英", "玉珠", "美玲", "佩君", "晓燕", "婉婷", "建国", "志强", "伟民", "振华", "国栋",
+         "锦辉", "文彬", "少雄", "俊杰", "泽鹏", "海涛", "嘉豪", "立新", "明辉", "育才", "惠娟", "爱群", "丽珊", "家乐", "梓轩"];
+
+    private static readonly string[] Skills = ["水电维修", "楼栋联络", "调解纠纷", "文明劝导", "消防安全", "垃圾分类", "家电维修", "邻里探访", "治安巡逻", "长者陪伴"];
+
+    private static readonly (string Name, int Brand, string Kind)[] Teams =
+    [
+        ("金姐姐", 3, "VolunteerService"), ("银辉先锋", 3, "VolunteerService"), ("“百·和”调解队", 2, "VolunteerService"),
+        ("新火先锋队", 2, "VolunteerService"), ("气排球队", 5, "InterestGroup"), ("潮乐队", 5, "InterestGroup"),
+        ("书法队", 5, "InterestGroup"), ("唐诗宋词队", 5, "InterestGroup"), ("潮韵（潮剧）队", 5, "InterestGroup"),
+        ("琵琶队", 5, "InterestGroup"), ("合唱队", 5, "InterestGroup"), ("太极队", 5, "InterestGroup"),
+    ];
+
+    private static readonly (string Category, string[] Titles)[] TaskTemplates =
+    [
+        ("水电维修", ["楼道水管渗漏", "家中电路跳闸", "卫生间下水道堵塞", "公共水表漏水"]),
+        ("环境卫生", ["楼道杂物堆放", "垃圾分类点异味", "小区绿化带积水", "共享单车乱停放"]),
+        ("邻里纠纷", ["楼上噪音扰民", "空调外机滴水纠纷", "公共通道占用", "宠物扰邻"]),
+        ("生活帮扶", ["独居老人代购药品", "困境儿童学习辅导", "长者助餐送餐", "行动不便老人代办业务"]),
+        ("安全隐患", ["电动车楼道充电", "消防通道堵塞", "外墙瓷砖松动", "井盖破损"]),
+        ("设施维护", ["楼道照明灯损坏", "单元门禁故障", "休闲座椅破损", "健身器材松动"]),
+    ];
+
+    private static readonly (string Content, int Value)[] WishTemplates =
+    [
+        ("一副老花镜", 60), ("一台收音机", 120), ("新书包和文具", 150), ("一双保暖棉鞋", 100), ("助行拐杖", 80),
+        ("课外读物一套", 90), ("电饭锅", 200), ("冬季棉被", 180), ("电子血压计", 160), ("护眼台灯", 120),
+    ];
+
+    private static readonly (string Title, string Place)[] Events =
+    [
+        ("老幼共读红色经典", "银辉驿站"), ("亲子诵读红色经典", "社区党群服务中心"), ("银辉护苗·曙光义教辅导", "社区四点半课堂"),
+        ("入户慰问困境儿童", "辖区困境儿童家庭"), ("法律明白人调解培训", "社区调解室"), ("骑手交通安全宣讲", "职工服务驿站"),
+        ("长者饭堂助餐配送", "长者饭堂"), ("消防安全隐患排查", "各网格楼栋"), ("酷暑送清凉·公益凉茶棚", "公益凉茶棚"), ("寒冬煮姜茶", "社区广场"),
+    ];
+
+    private static readonly (string Name, int Cost)[] Rewards = [("理发", 5), ("补鞋", 3), ("修锁", 4), ("家政", 10)];
+
+    private static readonly string[] ServiceNotes =
+        ["楼栋议事", "文明劝导", "邻里探访", "安全巡查", "纠纷调解", "垃圾分类宣传", "长者助餐", "困境儿童陪伴", "随手拍上报"];
+
+    private static readonly string[] TaskSources = ["GridVisit", "Snapshot", "Hotline", "WalkIn", "Deliberation"];
+    private static readonly string[] Urgencies = ["Urgent", "High", "Normal"];
+    private static readonly string[] Stages = ["Collected", "Identified", "Assigned", "Resolved", "Closed"];
+    private static readonly string[] WishPath = ["Published", "Claimed", "Fulfilled", "Visited"];
+
+    /// <summary>True when the database has no community, so a scaled set may be loaded into it.</summary>
+    public async Task<bool> IsEmptyAsync(CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = AnyCommunitySql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 0;
+    }
+
+    /// <summary>
+    /// Loads the data set into the (migrated, empty) SQLite database and returns each table's row count and insert time.
+    /// <paramref name="passwordHash"/> is stored for every generated account (the caller hashes an unknown password, so
+    /// nobody can sign in with them until an admin resets one).
+    /// </summary>
+    public async Task<IReadOnlyList<TableLoad>> SeedAsync(ScaleOptions options, string passwordHash, CancellationToken ct = default)
+    {
+        if (!db.IsSqlite)
+        {
+            throw new NotSupportedException("seed-scale writes SQLite only.");
+        }
+        if (options.Validate() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+        if (!await IsEmptyAsync(ct))
+        {
+            throw new InvalidOperationException("The database already has data; the scaled set goes only into an empty database.");
+        }
+        await using var conn = await db.OpenAsync(ct);
+        await Pragmas(conn, LoadPragmasSqlite, ct);
+        var run = new Run(conn, options, clock.Now, passwordHash);
+        await using (var tx = await conn.BeginTransactionAsync(ct))
+        {
+            run.All(tx, ct);
+            await tx.CommitAsync(ct);
+        }
+        var analyze = Stopwatch.StartNew();
+        await Pragmas(conn, AnalyzeSqlite, ct);
+        await Pragmas(conn, RestorePragmasSqlite, ct);
+        var loads = run.Loads();
+        loads.Add(new TableLoad("(ANALYZE)", 0, analyze.Elapsed));
+        return loads;
+    }
+
+    private static async Task Pragmas(DbConnection conn, string sql, CancellationToken ct)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>A prepared INSERT whose parameters are rebound for every row, timing itself.</summary>
+    private sealed class Bulk(string table, DbCommand command, DbParameter[] parameters) : IDisposable
+    {
+        private readonly Stopwatch _time = new();
+
+        public string Table { get; } = table;
+
+        public long Rows { get; private set; }
+
+        public TimeSpan Time => _time.Elapsed;
+
+        public static Bulk Create(DbConnection conn, DbTransaction tx, string table, string sql)
+        {
+            var cmd = conn.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = sql;
+            var names = System.Text.RegularExpressions.Regex.Matches(sql, @"@\w+").Select(m => m.Value).Distinct().ToArray();
+            var ps = new DbParameter[names.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                ps[i] = cmd.CreateParameter();
+                ps[i].ParameterName = names[i];
+                ps[i].Value = DBNull.Value;
+                cmd.Parameters.Add(ps[i]);
+            }
+            cmd.Prepare();
+            return new Bulk(table, cmd, ps);
+        }
+
+        /// <summary>Inserts one row; values in the order the parameters first appear in the text.</summary>
+        public void Row(params object?[] values)
+        {
+            _time.Start();
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+            command.ExecuteNonQuery();
+            _time.Stop();
+            Rows++;
+        }
+
+        public void Dispose() => command.Dispose();
+    }
+
+    private sealed record CommunityPlan(int Id, int FirstMember, int Members, int[] Grids, int[] Teams, int[] Partners,
+        int[] Rewards, int[] Deliberations, int Secretary, int[] Leads, List<int>[] Rosters);
+
+    /// <summary>One generation run; ids are assigned here, so no row needs reading back.</summary>
+    private sealed class Run(DbConnection conn, ScaleOptions o, DateTime now, string passwordHash)
+    {
+        private readonly Random _rnd = new(Seed);
+        private readonly DateTime _start = new(now.Year - 1, 1, 1);
+        private readonly List<Bulk> _bulks = [];
+        private readonly List<CommunityPlan> _communities = [];
+        private int[] _gridOfMember = [];
+        private int[] _communityOfMember = [];
+        private long[] _balanceBeforeCutoff = [];
+        private DateTime _cutoff;
+        private long _ledgerLeft;
+        private int _entryId;
+        private Bulk _entries = null!;
+
+        public List<TableLoad> Loads() =>
+            _bulks.GroupBy(b => b.Table).Select(g => new TableLoad(g.Key, g.Sum(b => b.Rows), TimeSpan.FromTicks(g.Sum(b => b.Time.Ticks)))).ToList();
+
+        private Bulk Open(DbTransaction tx, string table, string sql)
+        {
+            var bulk = Bulk.Create(conn, tx, table, sql);
+            _bulks.Add(bulk);
+            return bulk;
+        }
+
+        private T Pick<T>(IReadOnlyList<T> items) => items[_rnd.Next(items.Count)];
+
+        private DateTime RandomMoment(DateTime from, DateTime to) =>
+            Second(from + TimeSpan.FromTicks((long)((to - from).Ticks * _rnd.NextDouble())));
+
+        private static DateTime Second(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond);
+
+        public void All(DbTransaction tx, CancellationToken ct)
+        {
+            _cutoff = now.Date.AddDays(-60);
+            _ledgerLeft = o.Ledger;
+            _entries = Open(tx, "PointEntry", InsertEntrySqlite);
+            Places(tx);
+            ct.ThrowIfCancellationRequested();
+            People(tx);
+            ct.ThrowIfCancellationRequested();
+            Activities(tx);
+            ct.ThrowIfCancellationRequested();
+            Tasks(tx);
+            ct.ThrowIfCancellationRequested();
+            Wishes(tx);
+            ct.ThrowIfCancellationRequested();
+            var redemptions = (int)Math.Min(_ledgerLeft / 2, o.Ledger / 100);
+            Services(tx, _ledgerLeft - redemptions);
+            ct.ThrowIfCancellationRequested();
+            Redemptions(tx, redemptions);
+            // Whatever the balances could not pay for is made up with recent services, so the ledger has the size asked for.
+            Services(tx, _ledgerLeft, recentOnly: true);
+            FlushEntries();
+            foreach (var b in _bulks)
+            {
+                b.Dispose();
+            }
+        }
+
+        private void Places(DbTransaction tx)
+        {
+            var subDistricts = Open(tx, "SubDistrict", InsertSubDistrictSqlite);
+            subDistricts.Row(1, "金东街道", "金平区", "汕头市");
+            var brands = Open(tx, "Brand", InsertBrandSqlite);
+            brands.Row(1, null, "百合“共治圈”", "社区党建品牌矩阵：以高质量党建凝聚多元化资源，以队伍建设助推社区治理。", 0);
+            brands.Row(2, 1, "“百”方力量“合”成服务先锋", "机关企事业单位下沉党员、校社青年团员、共建单位及社会志愿者全部编入网格。", 1);
+            brands.Row(3, 1, "银辉耀百合", "依托银辉驿站发挥国企退休党员作用：银发人才库、百合讲师团、银辉护苗行动。", 2);
+            brands.Row(4, 1, "百合邻长", "居民担任“百合邻长”，以需求付行动，以行动计积分，以积分兑奖励。", 3);
+            brands.Row(5, 1, "党群连心 服务为民", "社区党总支部工作机制：推动组建老年人兴趣队伍和居民志愿服务队伍。", 4);
+
+            var communities = Open(tx, "Community", InsertCommunitySqlite);
+            var honours = Open(tx, "CommunityHonour", InsertHonourSqlite);
+            var grids = Open(tx, "Grid", InsertGridSqlite);
+            var partners = Open(tx, "PartnerUnit", InsertPartnerSqlite);
+            var teams = Open(tx, "Team", InsertTeamSqlite);
+            var rewards = Open(tx, "Reward", InsertRewardSqlite);
+            var users = Open(tx, "AppUser", InsertUserSqlite);
+            int gridId = 0, teamId = 0, partnerId = 0, rewardId = 0, userId = 0;
+            users.Row(++userId, "admin", "系统管理员", passwordHash, "Admin", null, null, null, StampOf(userId), now);
+            users.Row(++userId, "jiedao", "金东街道干部", passwordHash, "Official", 1, null, null, StampOf(userId), now);
+
+            var firstMember = 1;
+            for (var c = 1; c <= o.Communities; c++)
+            {
+                var name = c <= CommunityNames.Length ? CommunityNames[c - 1] : $"金东第{c}社区";
+                communities.Row(c, 1, name, $"{name}（规模测试数据）：网格化管理，党建引领志愿服务。");
+                if (c == 1)
+                {
+                    for (var i = 0; i < Honours.Length; i++)
+                    {
+                        honours.Row(c, Honours[i], i + 1);
+                    }
+                }
+                var members = o.Residents / o.Communities + (c <= o.Residents % o.Communities ? 1 : 0);
+                var gridIds = new int[Math.Max(2, members / 400)];
+                for (var g = 0; g < gridIds.Length; g++)
+                {
+                    gridIds[g] = ++gridId;
+                    grids.Row(gridId, c, $"第{g + 1}网格", g + 1);
+                }
+                var partnerIds = new int[3];
+                string[] partnerNames = ["共建单位（示例）", "辖区律师事务所（示例）", "长者饭堂（示例）"];
+                for (var p = 0; p < partnerIds.Length; p++)
+                {
+                    partnerIds[p] = ++partnerId;
+                    partners.Row(partnerId, c, partnerNames[p]);
+                }
+                var teamIds = new int[Teams.Length];
+                for (var t = 0; t < Teams.Length; t++)
+                {
+                    teamIds[t] = ++teamId;
+                    teams.Row(teamId, c, Teams[t].Brand, Teams[t].Name, Teams[t].Kind, $"{Teams[t].Name}（规模测试数据）",
+                        Teams[t].Kind == "InterestGroup", t + 1);
+                }
+                var rewardIds = new int[Rewards.Length];
+                for (var r = 0; r < Rewards.Length; r++)
+                {
+                    rewardIds[r] = ++rewardId;
+                    rewards.Row(rewardId, c, Rewards[r].Name, Rewards[r].Cost, $"{Rewards[r].Name}服务一次");
+                }
+                var secretary = ++userId;
+                users.Row(secretary, $"shuji{c}", $"{name}书记", passwordHash, "Secretary", null, c, null, StampOf(userId), now);
+                for (var t = 0; t < 4; t++)
+                {
+                    ++userId;
+                    users.Row(userId, $"lead{c}-{t + 1}", $"{name}{Teams[t].Name}队长", passwordHash, "Lead", null, null, teamIds[t], StampOf(userId), now);
+                }
+                _communities.Add(new CommunityPlan(c, firstMember, members, gridIds, teamIds, partnerIds, rewardIds, [], secretary, [],
+                    new List<int>[Teams.Length]));
+                firstMember += members;
+            }
+        }
+
+        private string StampOf(int userId) => new Guid(_rnd.Next(), (short)userId, 0, new byte[8]).ToString("N");
+
+        private void People(DbTransaction tx)
+        {
+            var members = Open(tx, "Member", InsertMemberSqlite);
+            var memberships = Open(tx, "Membership", InsertMembershipSqlite);
+            var deliberations = Open(tx, "Deliberation", InsertDeliberationSqlite);
+            var attendees = Open(tx, "DeliberationAttendee", InsertDeliberationAttendeeSqlite);
+            _gridOfMember = new int[o.Residents + 1];
+            _communityOfMember = new int[o.Residents + 1];
+            _balanceBeforeCutoff = new long[o.Residents + 1];
+            string[] prefixes = ["138", "139", "135", "137", "150", "158", "186", "189", "134", "188"];
+            var deliberationId = 0;
+            for (var ci = 0; ci < _communities.Count; ci++)
+            {
+                var c = _communities[ci];
+                var leadCount = Math.Min(22, c.Members / 10);
+                var leads = new int[leadCount];
+                for (var k = 0; k < c.Members; k++)
+                {
+                    var id = c.FirstMember + k;
+                    var grid = c.Grids[k % c.Grids.Length];
+                    _gridOfMember[id] = grid;
+                    _communityOfMember[id] = ci;
+                    var lead = k < leadCount;
+                    if (lead)
+                    {
+                        leads[k] = id;
+                    }
+                    // Phones are unique: the prefix and the member id make the last eight digits.
+                    members.Row(id, grid, Pick(Surnames) + Pick(GivenNames), Pick(prefixes) + id.ToString("D8", CultureInfo.InvariantCulture),
+                        lead || _rnd.Next(3) == 0, _rnd.Next(4) == 0, lead, lead ? Pick(Skills) : null,
+                        RandomMoment(_start.AddYears(-3), _start));
+                }
+                var plan = c with { Leads = leads };
+                // Rosters: distinct members per team; the volunteer teams carry some 百合邻长.
+                for (var t = 0; t < Teams.Length; t++)
+                {
+                    var size = Teams[t].Kind == "VolunteerService" ? Math.Max(4, c.Members / 20) : Math.Max(3, c.Members / 60);
+                    var chosen = new List<int>(size);
+                    var seen = new HashSet<int>();
+                    if (t < 4)
+                    {
+                        for (var l = t; l < leads.Length && chosen.Count < size / 3; l += 4)
+                        {
+                            chosen.Add(leads[l]);
+                            seen.Add(leads[l]);
+                        }
+                    }
+                    while (chosen.Count < size)
+                    {
+                        var m = c.FirstMember + _rnd.Next(c.Members);
+                        if (seen.Add(m))
+                        {
+                            chosen.Add(m);
+                        }
+                    }
+                    for (var i = 0; i < chosen.Count; i++)
+                    {
+                        var role = i == 0 ? "Lead" : i <= 2 ? "Deputy" : "Member";
+                        memberships.Row(plan.Teams[t], chosen[i], role, RandomMoment(_start.AddYears(-2), _start).Date, null, null);
+                    }
+                    // Two former members who left, kept as history rows.
+                    for (var i = 0; i < 2; i++)
+                    {
+                        var former = c.FirstMember + _rnd.Next(c.Members);
+                        if (!seen.Add(former))
+                        {
+                            continue;
+                        }
+                        var joined = RandomMoment(_start.AddYears(-3), _start.AddYears(-2)).Date;
+                        memberships.Row(plan.Teams[t], former, "Member", joined, joined.AddDays(100 + _rnd.Next(200)), "搬离社区");
+                    }
+                    plan.Rosters[t] = chosen;
+                }
+                // 邻合百姓事: a meeting a month, attended by a few 邻长.
+                var meetingIds = new List<int>();
+                for (var month = _start; month < now; month = month.AddMonths(1))
+                {
+                    var held = month.AddDays(_rnd.Next(0, 27)).AddHours(19);
+                    if (held > now)
+                    {
+                        break;
+                    }
+                    meetingIds.Add(++deliberationId);
+                    deliberations.Row(deliberationId, c.Id, held.Date, "楼道电动车充电安全", "居民反映多处楼道电动车充电，存在火灾隐患。", "增设集中充电点；邻长分楼栋劝导。");
+                    foreach (var lead in leads.Where((_, k) => (k + deliberationId) % 4 == 0))
+                    {
+                        attendees.Row(deliberationId, lead);
+                    }
+                }
+                _communities[ci] = plan with { Deliberations = [.. meetingIds] };
+            }
+        }
+
+        private readonly record struct PendingEntry(int Member, int Category, int Points, DateTime OccurredOn, string Source, int? RuleId,
+            int? ActivityId, int? TaskId, int? WishId, int? RedemptionId, int? Reverses, int? RecordedBy, DateTime RecordedAt, string? Note);
+
+        private readonly List<PendingEntry> _pending = [];
+
+        /// <summary>Buffers a ledger entry under a provisional id (its position); <see cref="FlushEntries"/> writes them.</summary>
+        private void Entry(int member, int category, int points, DateTime occurredOn, string source, int? ruleId, int? activityId,
+            int? taskId, int? wishId, int? redemptionId, int? reverses, int? recordedBy, DateTime recordedAt, string? note)
+        {
+            _pending.Add(new PendingEntry(member, category, points, occurredOn.Date, source, ruleId, activityId, taskId, wishId, redemptionId,
+                reverses, recordedBy, recordedAt, note));
+            ++_entryId;
+            _ledgerLeft--;
+            if (occurredOn < _cutoff)
+            {
+                _balanceBeforeCutoff[member] += points;
+            }
+        }
+
+        /// <summary>
+        /// Writes the ledger in the order it happened, as the app appends it: ids rise with time, and the date index is
+        /// filled at its end instead of at random places (35,000 rows/s instead of 17,000-21,000 on the
+        /// 2-core machine). A correction keeps pointing at the entry it reverses.
+        /// </summary>
+        private void FlushEntries()
+        {
+            var order = Enumerable.Range(0, _pending.Count)
+                .OrderBy(i => _pending[i].OccurredOn).ThenBy(i => _pending[i].RecordedAt).ThenBy(i => i)
+                .ToArray();
+            var finalId = new int[_pending.Count + 1];
+            for (var k = 0; k < order.Length; k++)
+            {
+                finalId[order[k] + 1] = k + 1;
+            }
+            for (var k = 0; k < order.Length; k++)
+            {
+                var e = _pending[order[k]];
+                _entries.Row(k + 1, e.Member, e.Category, e.Points, e.OccurredOn, e.Source, e.RuleId, e.ActivityId, e.TaskId, e.WishId,
+                    e.RedemptionId, e.Reverses is int r ? finalId[r] : null, e.RecordedBy, e.RecordedAt, e.Note);
+            }
+            _pending.Clear();
+        }
+
+        private void Activities(DbTransaction tx)
+        {
+            var activities = Open(tx, "Activity", InsertActivitySqlite);
+            var attendance = Open(tx, "Attendance", InsertAttendanceSqlite);
+            // 一场一统计: about a fifth of the ledger comes from closed events, spread over the communities in turn.
+            var budget = o.Ledger / 5;
+            var activityId = 0;
+            while (budget > 0)
+            {
+                foreach (var c in _communities)
+                {
+                    var t = _rnd.Next(Teams.Length);
+                    var roster = c.Rosters[t];
+                    var held = RandomMoment(_start, now.Date.AddDays(-1)).Date;
+                    var (title, place) = Pick(Events);
+                    var points = 1 + _rnd.Next(3);
+                    var category = 1 + _rnd.Next(5);
+                    activities.Row(++activityId, c.Teams[t], category, title, place, held, points, "Closed", held.AddHours(18), c.Secretary);
+                    foreach (var m in roster)
+                    {
+                        if (budget <= 0 || _rnd.Next(4) == 0)
+                        {
+                            continue;
+                        }
+                        attendance.Row(activityId, m, 0);
+                        Entry(m, category, points, held, "Activity", null, activityId, null, null, null, null, c.Secretary, held.AddHours(18), title);
+                        budget--;
+                    }
+                    if (budget <= 0)
+                    {
+                        break;
+                    }
+                }
+            }
+            // One open event per community, coming up: attendance not yet taken, nothing in the ledger.
+            foreach (var c in _communities)
+            {
+                activities.Row(++activityId, c.Teams[1], 2, "百合讲师团·家庭教育讲座", "社区党群服务中心", now.Date.AddDays(3), 2, "Open", null, null);
+            }
+        }
+
+        private void Tasks(DbTransaction tx)
+        {
+            var tasks = Open(tx, "ResidentTask", InsertTaskSqlite);
+            var assignees = Open(tx, "TaskAssignee", InsertTaskAssigneeSqlite);
+            var history = Open(tx, "TaskStageHistory", InsertTaskHistorySqlite);
+            for (var id = 1; id <= o.Tasks; id++)
+            {
+                var c = _communities[(id - 1) % _communities.Count];
+                // Most work is done; recent work is still open at every stage.
+                var r = _rnd.Next(100);
+                var stage = r < 84 ? "Closed" : Stages[(r - 84) / 4];
+                var collectedAt = stage == "Closed" ? RandomMoment(_start, now.AddDays(-10)) : RandomMoment(now.AddDays(-10), now.AddHours(-1));
+                var resident = c.FirstMember + _rnd.Next(c.Members);
+                var (category, titles) = Pick(TaskTemplates);
+                var title = Pick(titles);
+                var source = Pick(TaskSources);
+                int? meeting = source == "Deliberation" && c.Deliberations.Length > 0 ? c.Deliberations[_rnd.Next(c.Deliberations.Length)] : null;
+                if (source == "Deliberation" && meeting is null)
+                {
+                    source = "GridVisit";
+                }
+                var level = Array.IndexOf(Stages, stage);
+                var urgency = level >= 1 ? Pick(Urgencies) : null;
+                var due = urgency switch { "Urgent" => TimeSpan.FromHours(2), "High" => TimeSpan.FromHours(24), _ => TimeSpan.FromHours(72) };
+                // Eight in ten closed tasks are closed in time; the rest run late.
+                var took = _rnd.Next(10) < 8 ? due * (0.2 + 0.7 * _rnd.NextDouble()) : due * (1.2 + 2 * _rnd.NextDouble());
+                var end = stage == "Closed" ? Second(collectedAt + took) : now;
+                var t = _rnd.Next(4);
+                int? team = level >= 2 ? c.Teams[t] : null;
+                int? doer = level >= 2 ? Pick(c.Rosters[t]) : null;
+                tasks.Row(id, _gridOfMember[resident], resident, title, $"居民反映：{title}，请网格跟进处理。", category, source, urgency, stage, team,
+                    meeting, collectedAt, urgency is null ? null : (DateTime?)(collectedAt + due), stage == "Closed" ? (DateTime?)end : null,
+                    level >= 3 ? $"已处理：{title}" : null, stage == "Closed" ? (_rnd.Next(10) < 8 ? "Satisfied" : "Basic") : null, c.Secretary);
+                if (doer is int d)
+                {
+                    assignees.Row(id, d);
+                }
+                // The timeline follows the workflow; one closed task in eight was sent back once before it was fixed.
+                var reopened = stage == "Closed" && _rnd.Next(8) == 0;
+                string[] path = reopened ? ["Collected", "Identified", "Assigned", "Resolved", "Assigned", "Resolved", "Closed"] : Stages;
+                var last = reopened ? path.Length - 1 : level;
+                for (var k = 0; k <= last; k++)
+                {
+                    var at = k == 0 ? collectedAt : collectedAt + (end - collectedAt) * (k / (double)Math.Max(last, 1));
+                    history.Row(id, k == 0 ? null : path[k - 1], path[k], Second(at), c.Secretary, reopened && k == 4 ? "重新分办：居民不满意" : null);
+                }
+                if (stage == "Closed" && doer is int credited && _ledgerLeft > 0)
+                {
+                    Entry(credited, 3, 1, end, "Task", 1, null, id, null, null, null, c.Secretary, end, title);
+                }
+            }
+        }
+
+        private void Wishes(DbTransaction tx)
+        {
+            var wishes = Open(tx, "MicroWish", InsertWishSqlite);
+            var history = Open(tx, "WishStatusHistory", InsertWishHistorySqlite);
+            string[] kinds = ["Member", "Team", "Partner"];
+            for (var id = 1; id <= o.Wishes; id++)
+            {
+                var c = _communities[(id - 1) % _communities.Count];
+                var r = _rnd.Next(100);
+                var status = r < 55 ? "Fulfilled" : r < 85 ? "Visited" : r < 93 ? "Published" : "Claimed";
+                var level = Array.IndexOf(WishPath, status);
+                var publishedAt = level >= 2 ? RandomMoment(_start, now.AddDays(-5)) : RandomMoment(now.AddDays(-20), now.AddHours(-1));
+                var claimedAt = level >= 1 ? Second(publishedAt + TimeSpan.FromHours(1 + _rnd.Next(48))) : (DateTime?)null;
+                if (claimedAt > now)
+                {
+                    claimedAt = now;
+                }
+                var fulfilledAt = level >= 2 ? Second(claimedAt!.Value + TimeSpan.FromHours(2 + _rnd.Next(72))) : (DateTime?)null;
+                if (fulfilledAt > now)
+                {
+                    fulfilledAt = now;
+                }
+                var kind = level >= 1 ? Pick(kinds) : null;
+                int? byMember = null, byTeam = null, byPartner = null;
+                switch (kind)
+                {
+                    case "Member": byMember = c.Leads.Length > 0 && _rnd.Next(2) == 0 ? Pick(c.Leads) : Pick(c.Rosters[_rnd.Next(4)]); break;
+                    case "Team": byTeam = c.Teams[_rnd.Next(4)]; break;
+                    case "Partner": byPartner = Pick(c.Partners); break;
+                }
+                var (content, value) = Pick(WishTemplates);
+                var child = _rnd.Next(3) == 0;
+                wishes.Row(id, c.Grids[_rnd.Next(c.Grids.Length)], Pick(Surnames) + (child ? "小朋友" : _rnd.Next(2) == 0 ? "伯" : "姨"),
+                    child ? "Child" : "Elderly", content, value, status, publishedAt, claimedAt, kind, byMember, byTeam, byPartner,
+                    fulfilledAt, fulfilledAt is null ? null : $"已送达：{content}", c.Secretary);
+                var visitedAt = fulfilledAt?.AddDays(2) ?? now;
+                DateTime?[] times = [publishedAt, claimedAt, fulfilledAt, visitedAt > now ? now : visitedAt];
+                for (var k = 0; k <= level; k++)
+                {
+                    history.Row(id, k == 0 ? null : WishPath[k - 1], WishPath[k], times[k], c.Secretary, null);
+                }
+                if (byMember is int claimer && fulfilledAt is DateTime done && _ledgerLeft > 0)
+                {
+                    Entry(claimer, 3, 1, done, "Wish", 1, null, null, id, null, null, c.Secretary, done, $"认领微心愿：{content}");
+                }
+            }
+        }
+
+        private void Services(DbTransaction tx, long count, bool recentOnly = false)
+        {
+            // 一次一积分: mostly by roster members and 邻长, some by any resident; one in 300 is corrected the same day.
+            for (long i = 0; i < count && _ledgerLeft > 0; i++)
+            {
+                var c = _communities[_rnd.Next(_communities.Count)];
+                var r = _rnd.Next(10);
+                var member = r < 2 && c.Leads.Length > 0 ? Pick(c.Leads) : r < 7 ? Pick(c.Rosters[_rnd.Next(Teams.Length)]) : c.FirstMember + _rnd.Next(c.Members);
+                var on = recentOnly ? RandomMoment(_cutoff, now).Date : RandomMoment(_start, now).Date;
+                var category = 1 + _rnd.Next(5);
+                var recordedAt = on.AddHours(9 + _rnd.Next(10));
+                Entry(member, category, 1, on, "Service", 1, null, null, null, null, null, c.Secretary, recordedAt, Pick(ServiceNotes));
+                if (_rnd.Next(300) == 0 && _ledgerLeft > 0 && i + 1 < count)
+                {
+                    var reversed = _entryId;
+                    Entry(member, category, -1, on, "Correction", null, null, null, null, null, reversed, c.Secretary, recordedAt.AddHours(1), "冲正：重复登记");
+                    i++;
+                }
+            }
+        }
+
+        private void Redemptions(DbTransaction tx, int count)
+        {
+            var redemptions = Open(tx, "Redemption", InsertRedemptionSqlite);
+            // 以积分兑奖励: after the cut-off, each within what the member had earned before it, so no balance ever goes below zero.
+            var id = 0;
+            var candidates = Enumerable.Range(1, o.Residents).Where(m => _balanceBeforeCutoff[m] >= 3).ToList();
+            while (id < count && candidates.Count > 0)
+            {
+                var k = _rnd.Next(candidates.Count);
+                var member = candidates[k];
+                var c = _communities[_communityOfMember[member]];
+                var reward = _rnd.Next(Rewards.Length);
+                var cost = Rewards[reward].Cost;
+                if (_balanceBeforeCutoff[member] < cost)
+                {
+                    candidates[k] = candidates[^1];
+                    candidates.RemoveAt(candidates.Count - 1);
+                    continue;
+                }
+                _balanceBeforeCutoff[member] -= cost;
+                var at = RandomMoment(_cutoff, now);
+                var fulfilled = _rnd.Next(3) > 0;
+                redemptions.Row(++id, member, c.Rewards[reward], cost, $"scale-{id}", fulfilled ? "Fulfilled" : "Pending", at,
+                    fulfilled ? (DateTime?)(at.AddHours(2) > now ? now : at.AddHours(2)) : null, c.Secretary);
+                Entry(member, 3, -cost, at, "Redemption", null, null, null, null, id, null, c.Secretary, at, $"兑换{Rewards[reward].Name}");
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+-- Indexes found missing by the scale benchmark (issue 8: Baihe.Bench queries on 30 communities and 1M ledger rows).
+-- Each serves a dashboard query that otherwise scanned a table that grows with the sub-district.
+
+-- (The leaderboard's covering IX_PointEntry_MemberId, with Source, came in 0005_ExportIndexes.)
+
+-- The monthly 民呼我应 rates start from a community's tasks and find each one's 'Collected' row and its timeline.
+CREATE INDEX [IX_TaskStageHistory_TaskId_ToStage] ON [dbo].[TaskStageHistory] ([TaskId], [ToStage], [ChangedMonth]) INCLUDE ([FromStage]);
+GO
+
+-- 邻合百姓事: a community's meetings, and the tasks each meeting produced.
+CREATE INDEX [IX_Deliberation_CommunityId] ON [dbo].[Deliberation] ([CommunityId], [HeldOn]);
+GO
+
+CREATE INDEX [IX_ResidentTask_DeliberationId] ON [dbo].[ResidentTask] ([DeliberationId]) WHERE [DeliberationId] IS NOT NULL;
+GO
+
+-- A community's events, newest first, without walking every community's events by date.
+CREATE INDEX [IX_Activity_TeamId] ON [dbo].[Activity] ([TeamId], [HeldOn]);
+GO
+
+-- The exchange counter lists a community's redemptions through its rewards.
+CREATE INDEX [IX_Redemption_RewardId] ON [dbo].[Redemption] ([RewardId], [RequestedAt]);
+GO
+
+-- 总览 counts a community's work done in a period: from its grids straight to the month keys, instead of every
+-- community's month range filtered by grid afterwards.
+CREATE INDEX [IX_ResidentTask_GridId_ClosedMonth] ON [dbo].[ResidentTask] ([GridId], [ClosedMonth]) INCLUDE ([Stage]);
+GO
+
+CREATE INDEX [IX_MicroWish_GridId_FulfilledMonth] ON [dbo].[MicroWish] ([GridId], [FulfilledMonth]) INCLUDE ([Status]);
+GO
