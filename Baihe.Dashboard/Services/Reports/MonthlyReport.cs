@@ -363,7 +363,11 @@ public sealed class MonthlyReport(CommunityQueries communities, OverviewQueries 
         ws.Cell(last + 3, 2).SetValue("审核人：____________");
         ws.Cell(last + 3, 3).SetValue("日期：____________");
         Finish(ws, header, [16, .. definitions.Select(d => (double)Math.Clamp(DisplayWidth(d.Name.Trim('　')) + 2, 8, 60))]);
+        // Column B also holds 生成时间 above the table; narrower than a date-time, spreadsheets show it as ###.
+        ws.Column(2).Width = Math.Max(ws.Column(2).Width, DateTimeWidth);
     }
+
+    private const double DateTimeWidth = 18;
 
     private static readonly StreamedSheet.Kind[] LedgerKinds =
     [

@@ -71,6 +71,10 @@ public class SubDistrictReportTests
         using var book = new XLWorkbook(new MemoryStream(result.File.Content));
         Assert.Equal(MonthlyReport.SheetNames, book.Worksheets.Select(w => w.Name));
         var overview = book.Worksheet("概览");
+        // 生成时间 is a real date-time in a column wide enough to show it (a narrow one shows ### in Excel and LibreOffice).
+        var generated = overview.Column(1).CellsUsed().Single(c => c.GetString() == "生成时间").CellRight();
+        Assert.Equal(XLDataType.DateTime, generated.DataType);
+        Assert.True(overview.Column(2).Width > "2026-10-31 23:59".Length, $"column B is {overview.Column(2).Width} wide");
         var header = overview.RowsUsed().First(r => r.Cell(1).GetString() == MonthlyReport.CommunityHeader);
         var columns = header.CellsUsed().Skip(1).ToDictionary(c => c.GetString(), c => c.Address.ColumnNumber);
         int Figure(string community, string kpi) =>
