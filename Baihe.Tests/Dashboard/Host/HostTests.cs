@@ -1,6 +1,7 @@
 using System.Net;
 using Baihe.Tests.TestSupport;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Baihe.Tests.Dashboard.Host;
 
@@ -80,6 +81,21 @@ public class HostTests
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/teams/9999"));
 
         Assert.Contains("找不到这支队伍", html);
+    }
+
+    [Fact]
+    public async Task CircuitHub_KeepsThe32KbReceiveLimit_AndProductionCircuitOptions()
+    {
+        await using var app = new AppFactory();
+        // ComponentHub is internal to Blazor; its options are read the way SignalR reads them, through IOptions<HubOptions<THub>>.
+        var hub = typeof(Microsoft.AspNetCore.Components.Server.CircuitOptions).Assembly.GetType("Microsoft.AspNetCore.Components.Server.ComponentHub", throwOnError: true)!;
+        var optionsType = typeof(Microsoft.Extensions.Options.IOptions<>).MakeGenericType(typeof(Microsoft.AspNetCore.SignalR.HubOptions<>).MakeGenericType(hub));
+        var hubOptions = (Microsoft.AspNetCore.SignalR.HubOptions)optionsType.GetProperty("Value")!.GetValue(app.Services.GetService(optionsType))!;
+        Assert.Equal(32 * 1024, hubOptions.MaximumReceiveMessageSize);
+
+        var circuit = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Components.Server.CircuitOptions>>().Value;
+        Assert.False(circuit.DetailedErrors);
+        Assert.Equal(TimeSpan.FromMinutes(3), circuit.DisconnectedCircuitRetentionPeriod);
     }
 
     [Fact]
