@@ -104,16 +104,16 @@ public sealed class DemoSeeder(DbConnectionFactory db, BaiheClock clock)
         VALUES (@WishId, @FromStatus, @ToStatus, @ChangedAt, @Note);
         """;
 
-    private static readonly string[] Surnames =
+    internal static readonly string[] Surnames =
         ["陈", "林", "黄", "李", "张", "吴", "郑", "蔡", "许", "杨", "王", "刘", "洪", "翁", "谢", "余", "詹", "庄", "姚", "周", "方", "郭", "马", "纪"];
 
-    private static readonly string[] GivenNames =
+    internal static readonly string[] GivenNames =
         ["秀兰", "淑贞", "丽华", "少芬", "桂英", "玉珠", "美玲", "佩君", "晓燕", "婉婷", "建国", "志强", "伟民", "振华", "国栋",
          "锦辉", "文彬", "少雄", "俊杰", "泽鹏", "海涛", "嘉豪", "立新", "明辉", "育才", "惠娟", "爱群", "丽珊", "家乐", "梓轩"];
 
     private static readonly string[] GridNames = ["第一网格", "第二网格", "第三网格", "第四网格", "第五网格"];
 
-    private static readonly string[] Honours =
+    internal static readonly string[] Honours =
         ["全国妇联基层建设先进单位", "全国科普示范社区", "广东省文明社区", "广东省“百佳”基层老年群众组织"];
 
     private static readonly (string Name, string Skill)[] LeadSkills =
@@ -125,7 +125,7 @@ public sealed class DemoSeeder(DbConnectionFactory db, BaiheClock clock)
         ("方育才", "书法教学"), ("郭丽珊", "健康讲座"),
     ];
 
-    private static readonly (string Category, string[] Titles)[] TaskTemplates =
+    internal static readonly (string Category, string[] Titles)[] TaskTemplates =
     [
         ("水电维修", ["楼道水管渗漏", "家中电路跳闸", "卫生间下水道堵塞", "公共水表漏水"]),
         ("环境卫生", ["楼道杂物堆放", "垃圾分类点异味", "小区绿化带积水", "共享单车乱停放"]),
@@ -142,7 +142,7 @@ public sealed class DemoSeeder(DbConnectionFactory db, BaiheClock clock)
         ("理发上门服务", 30), ("陪同复诊一次", 50), ("潮剧唱片", 40), ("毛笔字帖与宣纸", 70),
     ];
 
-    private static readonly string[] ServiceNotes =
+    internal static readonly string[] ServiceNotes =
         ["楼栋议事", "文明劝导", "邻里探访", "安全巡查", "纠纷调解", "垃圾分类宣传", "长者助餐", "困境儿童陪伴", "随手拍上报"];
 
     private sealed record EntryArgs(int MemberId, int CategoryId, int Points, DateTime OccurredOn, string Source, int? RuleId,

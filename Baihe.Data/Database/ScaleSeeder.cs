@@ -138,16 +138,6 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
         "月眉社区", "新乡社区", "鮀莲社区", "金华社区", "丹霞社区", "光华社区", "福平社区", "长厦社区", "龙眼社区", "迎宾社区",
     ];
 
-    private static readonly string[] Honours =
-        ["全国妇联基层建设先进单位", "全国科普示范社区", "广东省文明社区", "广东省“百佳”基层老年群众组织"];
-
-    private static readonly string[] Surnames =
-        ["陈", "林", "黄", "李", "张", "吴", "郑", "蔡", "许", "杨", "王", "刘", "洪", "翁", "谢", "余", "詹", "庄", "姚", "周", "方", "郭", "马", "纪"];
-
-    private static readonly string[] GivenNames =
-        ["秀兰", "淑贞", "丽华", "少芬", "桂英", "玉珠", "美玲", "佩君", "晓燕", "婉婷", "建国", "志强", "伟民", "振华", "国栋",
-         "锦辉", "文彬", "少雄", "俊杰", "泽鹏", "海涛", "嘉豪", "立新", "明辉", "育才", "惠娟", "爱群", "丽珊", "家乐", "梓轩"];
-
     private static readonly string[] Skills = ["水电维修", "楼栋联络", "调解纠纷", "文明劝导", "消防安全", "垃圾分类", "家电维修", "邻里探访", "治安巡逻", "长者陪伴"];
 
     private static readonly (string Name, int Brand, string Kind)[] Teams =
@@ -156,16 +146,6 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
         ("新火先锋队", 2, "VolunteerService"), ("气排球队", 5, "InterestGroup"), ("潮乐队", 5, "InterestGroup"),
         ("书法队", 5, "InterestGroup"), ("唐诗宋词队", 5, "InterestGroup"), ("潮韵（潮剧）队", 5, "InterestGroup"),
         ("琵琶队", 5, "InterestGroup"), ("合唱队", 5, "InterestGroup"), ("太极队", 5, "InterestGroup"),
-    ];
-
-    private static readonly (string Category, string[] Titles)[] TaskTemplates =
-    [
-        ("水电维修", ["楼道水管渗漏", "家中电路跳闸", "卫生间下水道堵塞", "公共水表漏水"]),
-        ("环境卫生", ["楼道杂物堆放", "垃圾分类点异味", "小区绿化带积水", "共享单车乱停放"]),
-        ("邻里纠纷", ["楼上噪音扰民", "空调外机滴水纠纷", "公共通道占用", "宠物扰邻"]),
-        ("生活帮扶", ["独居老人代购药品", "困境儿童学习辅导", "长者助餐送餐", "行动不便老人代办业务"]),
-        ("安全隐患", ["电动车楼道充电", "消防通道堵塞", "外墙瓷砖松动", "井盖破损"]),
-        ("设施维护", ["楼道照明灯损坏", "单元门禁故障", "休闲座椅破损", "健身器材松动"]),
     ];
 
     private static readonly (string Content, int Value)[] WishTemplates =
@@ -182,9 +162,6 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
     ];
 
     private static readonly (string Name, int Cost)[] Rewards = [("理发", 5), ("补鞋", 3), ("修锁", 4), ("家政", 10)];
-
-    private static readonly string[] ServiceNotes =
-        ["楼栋议事", "文明劝导", "邻里探访", "安全巡查", "纠纷调解", "垃圾分类宣传", "长者助餐", "困境儿童陪伴", "随手拍上报"];
 
     private static readonly string[] TaskSources = ["GridVisit", "Snapshot", "Hotline", "WalkIn", "Deliberation"];
     private static readonly string[] Urgencies = ["Urgent", "High", "Normal"];
@@ -379,9 +356,9 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
                 communities.Row(c, 1, name, $"{name}（规模测试数据）：网格化管理，党建引领志愿服务。");
                 if (c == 1)
                 {
-                    for (var i = 0; i < Honours.Length; i++)
+                    for (var i = 0; i < DemoSeeder.Honours.Length; i++)
                     {
-                        honours.Row(c, Honours[i], i + 1);
+                        honours.Row(c, DemoSeeder.Honours[i], i + 1);
                     }
                 }
                 var members = o.Residents / o.Communities + (c <= o.Residents % o.Communities ? 1 : 0);
@@ -454,7 +431,7 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
                         leads[k] = id;
                     }
                     // Phones are unique: the prefix and the member id make the last eight digits.
-                    members.Row(id, grid, Pick(Surnames) + Pick(GivenNames), Pick(prefixes) + id.ToString("D8", CultureInfo.InvariantCulture),
+                    members.Row(id, grid, Pick(DemoSeeder.Surnames) + Pick(DemoSeeder.GivenNames), Pick(prefixes) + id.ToString("D8", CultureInfo.InvariantCulture),
                         lead || _rnd.Next(3) == 0, _rnd.Next(4) == 0, lead, lead ? Pick(Skills) : null,
                         RandomMoment(_start.AddYears(-3), _start));
                 }
@@ -616,7 +593,7 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
                 var stage = r < 84 ? "Closed" : Stages[(r - 84) / 4];
                 var collectedAt = stage == "Closed" ? RandomMoment(_start, now.AddDays(-10)) : RandomMoment(now.AddDays(-10), now.AddHours(-1));
                 var resident = c.FirstMember + _rnd.Next(c.Members);
-                var (category, titles) = Pick(TaskTemplates);
+                var (category, titles) = Pick(DemoSeeder.TaskTemplates);
                 var title = Pick(titles);
                 var source = Pick(TaskSources);
                 int? meeting = source == "Deliberation" && c.Deliberations.Length > 0 ? c.Deliberations[_rnd.Next(c.Deliberations.Length)] : null;
@@ -688,7 +665,7 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
                 }
                 var (content, value) = Pick(WishTemplates);
                 var child = _rnd.Next(3) == 0;
-                wishes.Row(id, c.Grids[_rnd.Next(c.Grids.Length)], Pick(Surnames) + (child ? "小朋友" : _rnd.Next(2) == 0 ? "伯" : "姨"),
+                wishes.Row(id, c.Grids[_rnd.Next(c.Grids.Length)], Pick(DemoSeeder.Surnames) + (child ? "小朋友" : _rnd.Next(2) == 0 ? "伯" : "姨"),
                     child ? "Child" : "Elderly", content, value, status, publishedAt, claimedAt, kind, byMember, byTeam, byPartner,
                     fulfilledAt, fulfilledAt is null ? null : $"已送达：{content}", c.Secretary);
                 var visitedAt = fulfilledAt?.AddDays(2) ?? now;
@@ -715,7 +692,7 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
                 var on = recentOnly ? RandomMoment(_cutoff, now).Date : RandomMoment(_start, now).Date;
                 var category = 1 + _rnd.Next(5);
                 var recordedAt = on.AddHours(9 + _rnd.Next(10));
-                Entry(member, category, 1, on, "Service", 1, null, null, null, null, null, c.Secretary, recordedAt, Pick(ServiceNotes));
+                Entry(member, category, 1, on, "Service", 1, null, null, null, null, null, c.Secretary, recordedAt, Pick(DemoSeeder.ServiceNotes));
                 if (_rnd.Next(300) == 0 && _ledgerLeft > 0 && i + 1 < count)
                 {
                     var reversed = _entryId;

@@ -267,14 +267,7 @@ public sealed class MonthlyReport(CommunityQueries communities, OverviewQueries 
             ws.Cell(header + 1 + i, 3).SetValue(kpis[i].Definition);
         }
         var last = header + kpis.Count;
-        if (empty)
-        {
-            ws.Cell(last + 2, 1).SetValue(NoData + "：本月没有积分、兑换、活动、诉求或微心愿记录。");
-            last += 2;
-        }
-        ws.Cell(last + 3, 1).SetValue("填报人：____________");
-        ws.Cell(last + 3, 2).SetValue("审核人：____________");
-        ws.Cell(last + 3, 3).SetValue("日期：____________");
+        SignOff(ws, last, empty);
         ws.Range(header, 1, header + kpis.Count, 3).SetAutoFilter();
         Finish(ws, header, [18, 22, 52]);
     }
@@ -354,6 +347,17 @@ public sealed class MonthlyReport(CommunityQueries communities, OverviewQueries 
             ws.Cell(last + 1 + k, 2).SetValue(definitions[k].Definition);
         }
         last += definitions.Count;
+        SignOff(ws, last, empty);
+        Finish(ws, header, [16, .. definitions.Select(d => (double)Math.Clamp(DisplayWidth(d.Name.Trim('　')) + 2, 8, 60))]);
+        // Column B also holds 生成时间 above the table; narrower than a date-time, spreadsheets show it as ###.
+        ws.Column(2).Width = Math.Max(ws.Column(2).Width, DateTimeWidth);
+    }
+
+    private const double DateTimeWidth = 18;
+
+    /// <summary>Below the KPI block: the empty-month notice when there is nothing, then 填报人 / 审核人 / 日期.</summary>
+    private static void SignOff(IXLWorksheet ws, int last, bool empty)
+    {
         if (empty)
         {
             ws.Cell(last + 2, 1).SetValue(NoData + "：本月没有积分、兑换、活动、诉求或微心愿记录。");
@@ -362,12 +366,7 @@ public sealed class MonthlyReport(CommunityQueries communities, OverviewQueries 
         ws.Cell(last + 3, 1).SetValue("填报人：____________");
         ws.Cell(last + 3, 2).SetValue("审核人：____________");
         ws.Cell(last + 3, 3).SetValue("日期：____________");
-        Finish(ws, header, [16, .. definitions.Select(d => (double)Math.Clamp(DisplayWidth(d.Name.Trim('　')) + 2, 8, 60))]);
-        // Column B also holds 生成时间 above the table; narrower than a date-time, spreadsheets show it as ###.
-        ws.Column(2).Width = Math.Max(ws.Column(2).Width, DateTimeWidth);
     }
-
-    private const double DateTimeWidth = 18;
 
     private static readonly StreamedSheet.Kind[] LedgerKinds =
     [
