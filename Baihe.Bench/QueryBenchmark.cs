@@ -47,16 +47,6 @@ public static class QueryBenchmark
 
     private const string ExplainPrefixSqlite = "EXPLAIN QUERY PLAN ";
 
-    private const string ByIdRawSqlite = """
-        SELECT u.Id, u.UserName, u.DisplayName, u.PasswordHash, u.Role, u.SubDistrictId, u.CommunityId, u.TeamId,
-               COALESCE(t.Name, c.Name, s.Name) AS Scope,
-               u.IsDisabled, u.IsDemo, u.FailedSignIns, u.LockedUntil, u.SecurityStamp, CAST(u.RowVersion AS BIGINT) AS RowVersion
-        FROM AppUser u
-        LEFT JOIN Team t ON t.Id = u.TeamId
-        LEFT JOIN Community c ON c.Id = u.CommunityId
-        LEFT JOIN SubDistrict s ON s.Id = u.SubDistrictId
-        WHERE u.Id = @Id;
-        """;
 
     private const string BusiestMemberSqlite = "SELECT MemberId FROM PointEntry WHERE MemberId BETWEEN 1 AND 2000 GROUP BY MemberId ORDER BY COUNT(*) DESC LIMIT 1;";
     private const string FirstOfSqlite = "SELECT MIN(Id) FROM ";
@@ -381,7 +371,7 @@ public static class QueryBenchmark
         {
             await using var conn = await factory.OpenAsync();
             await using var cmd = conn.CreateCommand();
-            cmd.CommandText = ByIdRawSqlite;
+            cmd.CommandText = Baihe.Data.Accounts.UserQueries.ByIdSql;
             var p = cmd.CreateParameter();
             p.ParameterName = "@Id";
             p.Value = userId;
