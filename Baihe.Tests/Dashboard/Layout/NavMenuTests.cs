@@ -1,0 +1,53 @@
+using Baihe.Dashboard.Components.Layout;
+using Baihe.Data.Accounts;
+using Baihe.Tests.TestSupport;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Baihe.Tests.Dashboard.Layout;
+
+/// <summary>
+/// The menu is plain markup rather than MudNavLink/AuthorizeView (fewer components per circuit), so what those gave
+/// for free is checked here: links by role, and the active link.
+/// </summary>
+public class NavMenuTests
+{
+    [Theory]
+    [InlineData(Roles.Admin, true, false)]
+    [InlineData(Roles.Lead, false, true)]
+    [InlineData(Roles.Official, false, true)]
+    public async Task Links_ForAdminAndReports_FollowTheRole(string role, bool seesAccounts, bool seesReports)
+    {
+        await using var ctx = BunitTestContext.Create();
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized("someone");
+        auth.SetRoles(role);
+
+        var cut = ctx.Render<NavMenu>();
+
+        var hrefs = cut.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(11 + (seesAccounts ? 1 : 0) + (seesReports ? 1 : 0), hrefs.Count);
+        Assert.Equal(seesAccounts, hrefs.Contains("admin/users"));
+        Assert.Equal(seesReports, hrefs.Contains("reports"));
+    }
+
+    [Fact]
+    public async Task ActiveLink_IsTheRootOnlyOnTheRoot_AndAPrefixElsewhere()
+    {
+        await using var ctx = BunitTestContext.Create();
+        ctx.AddAuthorization().SetAuthorized("someone");
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+        var cut = ctx.Render<NavMenu>();
+
+        string[] Active() => cut.FindAll("a.active").Select(a => a.GetAttribute("href")!).ToArray();
+        Assert.Equal([""], Active());
+
+        nav.NavigateTo("teams/3?tab=roster");
+        cut.WaitForAssertion(() => Assert.Equal(["teams"], Active()));
+        Assert.Equal("page", cut.Find("a.active").GetAttribute("aria-current"));
+
+        nav.NavigateTo("tasks-archive");
+        cut.WaitForAssertion(() => Assert.Empty(Active()));
+    }
+}
