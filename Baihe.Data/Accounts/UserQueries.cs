@@ -23,6 +23,13 @@ public sealed record UserRow
     public long RowVersion { get; init; }
 }
 
+/// <summary>Whether an account is disabled, and its security stamp: what a signed-in session is checked against.</summary>
+public sealed record UserStamp
+{
+    public bool IsDisabled { get; init; }
+    public string SecurityStamp { get; init; } = "";
+}
+
 /// <summary>Reads user accounts.</summary>
 public sealed class UserQueries(DbConnectionFactory db)
 {
@@ -56,11 +63,23 @@ public sealed class UserQueries(DbConnectionFactory db)
     /// <summary>The account with this id, or null.</summary>
     public async Task<UserRow?> FindByIdAsync(int id, CancellationToken ct = default)
     {
-        // Every open circuit repeats this read to revalidate its sign-in. The id is the key, so "first" cannot hide a
-        // duplicate, and unlike "single" it asks the reader for one row and does not step again to prove there is no
-        // second (Baihe.Bench: about 1.1x a hand-coded reader instead of 1.24x).
+        // The id is the key, so "first" cannot hide a duplicate, and unlike "single" it asks the reader for one row and
+        // does not step again to prove there is no second.
         await using var conn = await db.OpenAsync(ct);
         return await conn.QueryFirstOrDefaultAsync<UserRow>(new CommandDefinition(ByIdSql, new { Id = id }, cancellationToken: ct));
+    }
+
+    // Internal: the benchmark runs this very text through a hand-coded reader to measure what Dapper adds.
+    internal const string StampSql = "SELECT IsDisabled, SecurityStamp FROM AppUser WHERE Id = @Id;";
+
+    /// <summary>
+    /// What revalidating a sign-in needs, and no more: every request and every open circuit (each minute) repeats this
+    /// read, so it touches one row of one table and maps two columns (Baihe.Bench measures it against a hand-coded reader).
+    /// </summary>
+    public async Task<UserStamp?> StampAsync(int id, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        return await conn.QueryFirstOrDefaultAsync<UserStamp>(new CommandDefinition(StampSql, new { Id = id }, cancellationToken: ct));
     }
 
     /// <summary>Every account, for the admin page.</summary>

@@ -59,7 +59,7 @@ public sealed class SignInService(UserQueries users, UserCommands commands, Baih
         {
             return false;
         }
-        var user = await users.FindByIdAsync(actor.UserId, ct);
-        return user is { IsDisabled: false } && user.SecurityStamp == principal.FindFirstValue(BaiheClaims.Stamp);
+        var stamp = await users.StampAsync(actor.UserId, ct);
+        return stamp is { IsDisabled: false } && stamp.SecurityStamp == principal.FindFirstValue(BaiheClaims.Stamp);
     }
 }
