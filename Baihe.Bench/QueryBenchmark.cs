@@ -371,23 +371,8 @@ public static class QueryBenchmark
     private static Task<SingleRowTiming> StampReadAsync(IServiceProvider sp, DbConnectionFactory factory, int userId, int reads)
     {
         var users = sp.GetRequiredService<UserQueries>();
-        async Task<string> Raw()
-        {
-            await using var conn = await factory.OpenAsync();
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = UserQueries.StampSql;
-            var p = cmd.CreateParameter();
-            p.ParameterName = "@Id";
-            p.Value = userId;
-            cmd.Parameters.Add(p);
-            await using var r = await cmd.ExecuteReaderAsync();
-            if (!await r.ReadAsync())
-            {
-                return "";
-            }
-            var row = new UserStamp { IsDisabled = r.GetBoolean(0), SecurityStamp = r.GetString(1) };
-            return row.SecurityStamp;
-        }
+        Task<string> Raw() => ReadByIdAsync(factory, UserQueries.StampSql, userId,
+            r => new UserStamp { IsDisabled = r.GetBoolean(0), SecurityStamp = r.GetString(1) }.SecurityStamp);
         async Task<string> Ours() => (await users.StampAsync(userId))!.SecurityStamp;
         return PairedAsync("AppUser stamp by id", Raw, Ours, reads);
     }
@@ -396,32 +381,30 @@ public static class QueryBenchmark
     private static Task<SingleRowTiming> SingleRowAsync(IServiceProvider sp, DbConnectionFactory factory, int userId, int reads)
     {
         var users = sp.GetRequiredService<UserQueries>();
-        async Task<string> Raw()
+        Task<string> Raw() => ReadByIdAsync(factory, UserQueries.ByIdSql, userId, r => new UserRow
         {
-            await using var conn = await factory.OpenAsync();
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = UserQueries.ByIdSql;
-            var p = cmd.CreateParameter();
-            p.ParameterName = "@Id";
-            p.Value = userId;
-            cmd.Parameters.Add(p);
-            await using var r = await cmd.ExecuteReaderAsync();
-            if (!await r.ReadAsync())
-            {
-                return "";
-            }
-            var row = new UserRow
-            {
-                Id = r.GetInt32(0), UserName = r.GetString(1), DisplayName = r.GetString(2), PasswordHash = r.GetString(3), Role = r.GetString(4),
-                SubDistrictId = r.IsDBNull(5) ? null : r.GetInt32(5), CommunityId = r.IsDBNull(6) ? null : r.GetInt32(6),
-                TeamId = r.IsDBNull(7) ? null : r.GetInt32(7), Scope = r.IsDBNull(8) ? null : r.GetString(8),
-                IsDisabled = r.GetBoolean(9), IsDemo = r.GetBoolean(10), FailedSignIns = r.GetInt32(11),
-                LockedUntil = r.IsDBNull(12) ? null : r.GetDateTime(12), SecurityStamp = r.GetString(13), RowVersion = r.GetInt64(14),
-            };
-            return row.UserName;
-        }
+            Id = r.GetInt32(0), UserName = r.GetString(1), DisplayName = r.GetString(2), PasswordHash = r.GetString(3), Role = r.GetString(4),
+            SubDistrictId = r.IsDBNull(5) ? null : r.GetInt32(5), CommunityId = r.IsDBNull(6) ? null : r.GetInt32(6),
+            TeamId = r.IsDBNull(7) ? null : r.GetInt32(7), Scope = r.IsDBNull(8) ? null : r.GetString(8),
+            IsDisabled = r.GetBoolean(9), IsDemo = r.GetBoolean(10), FailedSignIns = r.GetInt32(11),
+            LockedUntil = r.IsDBNull(12) ? null : r.GetDateTime(12), SecurityStamp = r.GetString(13), RowVersion = r.GetInt64(14),
+        }.UserName);
         async Task<string> Ours() => (await users.FindByIdAsync(userId))!.UserName;
         return PairedAsync("AppUser by id", Raw, Ours, reads);
+    }
+
+    /// <summary>The hand-coded side: one pooled connection, one command, typed getters; "" when there is no row.</summary>
+    private static async Task<string> ReadByIdAsync(DbConnectionFactory factory, string sql, int id, Func<System.Data.Common.DbDataReader, string> map)
+    {
+        await using var conn = await factory.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        var p = cmd.CreateParameter();
+        p.ParameterName = "@Id";
+        p.Value = id;
+        cmd.Parameters.Add(p);
+        await using var r = await cmd.ExecuteReaderAsync();
+        return await r.ReadAsync() ? map(r) : "";
     }
 
     /// <summary>
