@@ -15,7 +15,12 @@ using ClosedXML.Excel;
 namespace Baihe.Dashboard.Services.Reports;
 
 /// <summary>A built report: its file name, its bytes, how many detail rows it holds and its SHA-256.</summary>
-public sealed record ReportFile(string FileName, byte[] Content, int Rows, string Sha256);
+public sealed record ReportFile(string FileName, byte[] Content, int Rows, string Sha256)
+{
+    /// <summary>A file with its fingerprint, as the audit row records it.</summary>
+    public static ReportFile Of(string fileName, byte[] content, int rows) =>
+        new(fileName, content, rows, Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant());
+}
 
 /// <summary>
 /// The monthly Excel report (ClosedXML): 概览 with the month's KPIs and their definitions, then one sheet per module.
@@ -53,7 +58,7 @@ public sealed class MonthlyReport(CommunityQueries communities, OverviewQueries 
         IReadOnlyList<CommunityRow> targets = scope.SubDistrictId is int subDistrict
             ? all.Where(c => c.SubDistrictId == subDistrict).ToList()
             : [all.Single(c => c.Id == scope.CommunityId)];
-        var monthLabel = $"{month.From.Year}年{month.From.Month}月";
+        var monthLabel = MonthLabel(month);
         using var workbook = new XLWorkbook();
         if (scope.RosterOnlyTeamId is int team)
         {
@@ -237,7 +242,7 @@ public sealed class MonthlyReport(CommunityQueries communities, OverviewQueries 
             bytes = output.ToArray();
             mark?.Invoke("ledger: read from the database and streamed into the copied package");
         }
-        return new ReportFile(fileName, bytes, rows, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant());
+        return ReportFile.Of(fileName, bytes, rows);
     }
 
     private void Overview(XLWorkbook workbook, CommunityRow community, string monthLabel, string generatedBy, OverviewData data, MonthCounts counts, bool empty)
@@ -354,6 +359,9 @@ public sealed class MonthlyReport(CommunityQueries communities, OverviewQueries 
     }
 
     private const double DateTimeWidth = 18;
+
+    /// <summary>The month as file names and titles show it: 2026年10月.</summary>
+    public static string MonthLabel(Period month) => $"{month.From.Year}年{month.From.Month}月";
 
     /// <summary>Below the KPI block: the empty-month notice when there is nothing, then 填报人 / 审核人 / 日期.</summary>
     private static void SignOff(IXLWorksheet ws, int last, bool empty)

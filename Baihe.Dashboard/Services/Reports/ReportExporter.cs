@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using Baihe.Data.Accounts;
 using Baihe.Data.Communities;
 using Baihe.Data.Database;
@@ -102,10 +101,7 @@ public sealed class ReportExporter(ReportCommands commands, ReportQueries report
                     await entry.WriteAsync(part.Content, ct);
                 }
             }
-            var bytes = zip.ToArray();
-            var label = $"{period.From.Year}年{period.From.Month}月";
-            var zipped = new ReportFile($"{members[0].SubDistrict}_{label}_分社区月报.zip", bytes, parts.Sum(p => p.Rows),
-                Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant());
+            var zipped = ReportFile.Of($"{members[0].SubDistrict}_{MonthlyReport.MonthLabel(period)}_分社区月报.zip", zip.ToArray(), parts.Sum(p => p.Rows));
             await commands.RecordSubDistrictExportAsync(actor, subDistrictId, month!.Trim(), zipped.Rows, zipped.Sha256, ct);
             return new ExportResult(zipped, null) { Parts = parts };
         }
