@@ -225,7 +225,7 @@ public static class QueryBenchmark
             ("品牌矩阵 BrandQueries.Load", typeof(BrandQueries), null, async () => (await Q<BrandQueries>().LoadAsync(s.CommunityId)).Brands.Count),
             ("社区 CommunityQueries.VisibleTo (official)", typeof(CommunityQueries), ["VisibleSql"], async () => (await Q<CommunityQueries>().VisibleToAsync(official)).Count),
             ("社区 CommunityQueries.Profile", typeof(CommunityQueries), ["VisibleSql", "HonoursSql", "GridsSql"], async () =>
-                (await Q<CommunityQueries>().ProfileAsync((await Q<CommunityQueries>().ResolveAsync(s.CommunityId, secretary))!)).Grids.Count),
+                (await Q<CommunityQueries>().ProfileAsync((await Q<CommunityQueries>().ResolveAsync(s.CommunityId, secretary)).Community!)).Grids.Count),
             ("网格 GridQueries.Compare (this year)", typeof(GridQueries), ["CompareSql"], async () => (await Q<GridQueries>().CompareAsync(s.CommunityId, s.Year, s.Now)).Count),
             ("网格 GridQueries.Page", typeof(GridQueries), ["OneSql", "LeadsSql", "OpenTasksSql", "WishesSqlite"], async () => (await Q<GridQueries>().PageAsync(s.GridId, s.Year, s.Now))?.OpenTasks.Count ?? 0),
             ("队伍 TeamQueries.List", typeof(TeamQueries), ["ListSql"], async () => (await Q<TeamQueries>().ListAsync(s.CommunityId)).Count),

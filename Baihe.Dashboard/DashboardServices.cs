@@ -132,17 +132,26 @@ public static class DashboardServices
             if (community == "all")
             {
                 // An official's own sub-district; anyone else asks for the sub-district of their community, and is refused.
-                var subDistrict = actor.SubDistrictId ?? (await communities.ResolveAsync(null, actor, http.RequestAborted))?.SubDistrictId ?? 0;
+                var subDistrict = actor.SubDistrictId ?? (await communities.ResolveAsync(null, actor, http.RequestAborted)).Community?.SubDistrictId ?? 0;
                 result = await exporter.ExportSubDistrictAsync(actor, month, subDistrict, name, http.RequestAborted, ticket);
             }
             else
             {
-                var target = await communities.ResolveAsync(int.TryParse(community, out var id) ? id : null, actor, http.RequestAborted);
-                if (target is null)
+                int? asked = null;
+                if (community is not null)
                 {
-                    return Results.Text("您无权导出报表。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+                    if (!int.TryParse(community, out var id))
+                    {
+                        return Results.Text("社区编号无效。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+                    }
+                    asked = id;
                 }
-                result = await exporter.ExportAsync(actor, month, target.Id, name, http.RequestAborted, ticket);
+                var target = await communities.ResolveAsync(asked, actor, http.RequestAborted);
+                if (target.Community is null)
+                {
+                    return Results.Text(target.Refusal!, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+                }
+                result = await exporter.ExportAsync(actor, month, target.Community.Id, name, http.RequestAborted, ticket);
             }
             return result.File is { } file
                 ? Results.File(file.Content, file.FileName.EndsWith(".zip", StringComparison.Ordinal) ? "application/zip" : MonthlyReport.ContentType, file.FileName)

@@ -436,7 +436,7 @@ public sealed class LiveWriter
             ?? throw new InvalidOperationException("Demo lead jinjiejie is missing.");
         var lead = new Actor(user.Id, user.UserName, user.Role, user.SubDistrictId, user.CommunityId, user.TeamId);
         var communities = services.GetRequiredService<CommunityQueries>();
-        var community = communities.ResolveAsync(null).GetAwaiter().GetResult()!;
+        var community = communities.FirstAsync().GetAwaiter().GetResult()!;
         var grid = communities.GridsAsync(community.Id).GetAwaiter().GetResult()[0];
         return new LiveWriter(services.GetRequiredService<RosterCommands>(), lead, grid.Id);
     }

@@ -29,7 +29,7 @@ public sealed record GridRow
 public sealed record CommunityProfile(CommunityRow Community, IReadOnlyList<string> Honours, IReadOnlyList<GridRow> Grids);
 
 /// <summary>Reads communities and their profile.</summary>
-public sealed class CommunityQueries(DbConnectionFactory db)
+public sealed class CommunityQueries(DbConnectionFactory db, BaiheClock clock)
 {
     private const string ListSql = """
         SELECT c.Id, c.SubDistrictId, c.Name, s.Name AS SubDistrict, s.District, s.City, c.Description
@@ -46,12 +46,8 @@ public sealed class CommunityQueries(DbConnectionFactory db)
         return rows.AsList();
     }
 
-    /// <summary>The community asked for, or the first one when none was asked for or it does not exist.</summary>
-    public async Task<CommunityRow?> ResolveAsync(int? communityId, CancellationToken ct = default)
-    {
-        var all = await ListAsync(ct);
-        return all.FirstOrDefault(c => c.Id == communityId) ?? all.FirstOrDefault();
-    }
+    /// <summary>The first community (the one the embedded demo seeds), or null in an empty database.</summary>
+    public async Task<CommunityRow?> FirstAsync(CancellationToken ct = default) => (await ListAsync(ct)).FirstOrDefault();
 
     private const string VisibleSql = """
         SELECT c.Id, c.SubDistrictId, c.Name, s.Name AS SubDistrict, s.District, s.City, c.Description
@@ -76,15 +72,28 @@ public sealed class CommunityQueries(DbConnectionFactory db)
         return rows.AsList();
     }
 
-    /// <summary>The community asked for if the actor may read it, else the first they may read; null when none.</summary>
-    public async Task<CommunityRow?> ResolveAsync(int? communityId, Actor? actor, CancellationToken ct = default)
+    /// <summary>
+    /// The community a page shows: the one asked for, or, when none was asked for, the first the actor may read.
+    /// A community id that does not exist or lies outside the actor's scope is refused (and the refusal audited),
+    /// never replaced by another community: a forged link must not show a different community's figures.
+    /// </summary>
+    public async Task<CommunityChoice> ResolveAsync(int? communityId, Actor? actor, CancellationToken ct = default)
     {
         if (actor is null)
         {
-            return null;
+            return new CommunityChoice(null, AccessDeniedException.DefaultMessage);
         }
         var visible = await VisibleToAsync(actor, ct);
-        return visible.FirstOrDefault(c => c.Id == communityId) ?? visible.FirstOrDefault();
+        if (communityId is null)
+        {
+            return new CommunityChoice(visible.FirstOrDefault(), visible.Count == 0 ? CommunityChoice.NoneVisible : null);
+        }
+        if (visible.FirstOrDefault(c => c.Id == communityId) is { } asked)
+        {
+            return new CommunityChoice(asked, null);
+        }
+        var refusal = await Journal.DeniedAsync(db, actor, clock.Now, "Community.Read", "Community", communityId, null, ct, CommunityChoice.Refused);
+        return new CommunityChoice(null, refusal.Message);
     }
 
     private const string HonoursSql = """

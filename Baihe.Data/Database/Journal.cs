@@ -44,22 +44,23 @@ public static class Journal
 
     /// <summary>
     /// Records a refused write inside the command's own transaction and commits it: a refusal comes before the
-    /// command writes anything, so the audit row is all that transaction holds. Returns the exception to throw.
+    /// command writes anything, so the audit row is all that transaction holds. Returns the exception to throw, with
+    /// <paramref name="message"/> (default: <see cref="AccessDeniedException.DefaultMessage"/>).
     /// </summary>
     public static async Task<AccessDeniedException> DeniedAsync(DbConnection conn, DbTransaction tx, Actor actor, DateTime now, string action,
-        string entityType, object? entityId, object? attempted, CancellationToken ct = default)
+        string entityType, object? entityId, object? attempted, CancellationToken ct = default, string? message = null)
     {
         await AuditAsync(conn, tx, actor, now, "Denied:" + action, entityType, entityId, null, attempted, ct);
         await tx.CommitAsync(ct);
-        return new AccessDeniedException("您无权执行此操作。");
+        return new AccessDeniedException(message ?? AccessDeniedException.DefaultMessage);
     }
 
     /// <summary>Records a refused write that was refused before any transaction began.</summary>
     public static async Task<AccessDeniedException> DeniedAsync(DbConnectionFactory db, Actor actor, DateTime now, string action,
-        string entityType, object? entityId, object? attempted, CancellationToken ct = default)
+        string entityType, object? entityId, object? attempted, CancellationToken ct = default, string? message = null)
     {
         await using var conn = await db.OpenAsync(ct);
         await AuditAsync(conn, null, actor, now, "Denied:" + action, entityType, entityId, null, attempted, ct);
-        return new AccessDeniedException("您无权执行此操作。");
+        return new AccessDeniedException(message ?? AccessDeniedException.DefaultMessage);
     }
 }

@@ -113,29 +113,25 @@ public sealed class ExchangeCommands(DbConnectionFactory db, BaiheClock clock)
     }
 
     /// <summary>Marks a redemption as handed over (待兑现 → 已兑现); the community's secretary does this.</summary>
-    public async Task<CommandResult> FulfilAsync(Actor actor, int redemptionId, CancellationToken ct = default)
-    {
-        var now = clock.Now;
-        await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var r = await conn.QuerySingleOrDefaultAsync<RedemptionRow>(new CommandDefinition(RedemptionScopeSql, new { Id = redemptionId }, tx, cancellationToken: ct));
-        if (r is null)
+    public Task<CommandResult> FulfilAsync(Actor actor, int redemptionId, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, "Points", async w =>
         {
-            return CommandResult.Fail("找不到这条兑换记录。");
-        }
-        if (!actor.IsSecretaryOf(r.CommunityId))
-        {
-            throw await Journal.DeniedAsync(conn, tx, actor, now, "Points.Fulfil", "Redemption", redemptionId, null, ct);
-        }
-        if (await conn.ExecuteAsync(new CommandDefinition(FulfilSql, new { Id = redemptionId, Now = now }, tx, cancellationToken: ct)) == 0)
-        {
-            return CommandResult.Fail("这条兑换已经兑现。");
-        }
-        await Journal.AuditAsync(conn, tx, actor, now, "Points.Fulfil", "Redemption", redemptionId, new { Status = "Pending" }, new { Status = "Fulfilled" }, ct);
-        await Journal.BumpAsync(conn, tx, "Points", now, ct);
-        await tx.CommitAsync(ct);
-        return CommandResult.Success(redemptionId);
-    }
+            var r = await w.SingleOrDefaultAsync<RedemptionRow>(RedemptionScopeSql, new { Id = redemptionId });
+            if (r is null)
+            {
+                throw await w.DeniedAsync("Points.Fulfil", "Redemption", redemptionId, null, "找不到这条兑换记录。");
+            }
+            if (!actor.IsSecretaryOf(r.CommunityId))
+            {
+                throw await w.DeniedAsync("Points.Fulfil", "Redemption", redemptionId, null);
+            }
+            if (await w.ExecuteAsync(FulfilSql, new { Id = redemptionId, w.Now }) == 0)
+            {
+                return CommandResult.Fail("这条兑换已经兑现。");
+            }
+            w.Audit("Points.Fulfil", "Redemption", redemptionId, new { Status = "Pending" }, new { Status = "Fulfilled" });
+            return CommandResult.Success(redemptionId);
+        }, ct);
 
     /// <summary>Adds a reward (<paramref name="rewardId"/> null) or edits one; secretaries keep their community's catalogue.</summary>
     public async Task<CommandResult> SaveRewardAsync(Actor actor, int communityId, int? rewardId, string? name, int pointCost, bool isActive,

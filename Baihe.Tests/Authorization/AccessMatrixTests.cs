@@ -35,7 +35,7 @@ public class AccessMatrixTests
         var rows = new List<(string, string, Dictionary<string, bool>)>();
         foreach (var line in File.ReadAllLines(Repo.PathOf("Baihe.Tests", "Authorization", "access-matrix.txt")))
         {
-            if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#'))
+            if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#') || line.StartsWith("rule "))
             {
                 continue;
             }
@@ -135,15 +135,64 @@ public class AccessMatrixTests
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
     }
 
+    /// <summary>The matrix's <c>rule</c> lines: command, rule function, and the pages that show the command's action.</summary>
+    private static List<(string Command, string Rule, string[] Pages)> Rules() =>
+        File.ReadAllLines(Repo.PathOf("Baihe.Tests", "Authorization", "access-matrix.txt"))
+            .Where(l => l.StartsWith("rule "))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(c => (c[1], c[2], c[3..]))
+            .ToList();
+
+    /// <summary>
+    /// A command and the pages that offer its action ask the same rule function: the command's class calls it (inside
+    /// its transaction) and each page named calls it to decide whether to show the action. The function is a public
+    /// static method of Baihe.Data, so it is one answer in one place.
+    /// </summary>
+    [Fact]
+    public void EveryRuleLine_NamesARuleThatTheCommandAndItsPagesCall()
+    {
+        var data = typeof(DbConnectionFactory).Assembly;
+        var problems = new List<string>();
+        foreach (var (command, rule, pages) in Rules())
+        {
+            var (ruleClass, ruleMethod) = (rule.Split('.')[0], rule.Split('.')[1]);
+            var type = data.GetTypes().SingleOrDefault(t => t.Name == ruleClass);
+            if (type?.GetMethod(ruleMethod, BindingFlags.Public | BindingFlags.Static) is null)
+            {
+                problems.Add($"{rule} is not a public static rule function in Baihe.Data");
+                continue;
+            }
+            var commandClass = command.Split('.')[0];
+            var commandFile = Directory.GetFiles(Repo.PathOf("Baihe.Data"), commandClass + ".cs", SearchOption.AllDirectories).SingleOrDefault();
+            if (commandFile is null || !File.ReadAllText(commandFile).Contains(rule + "("))
+            {
+                problems.Add($"{command}: {commandClass}.cs does not call {rule}");
+            }
+            foreach (var page in pages)
+            {
+                var file = Repo.PathOf(["Baihe.Dashboard", "Components", "Pages", .. page.Split('/')]);
+                if (!File.Exists(file) || !File.ReadAllText(file).Contains(rule + "("))
+                {
+                    problems.Add($"{command}: page {page} does not ask {rule}");
+                }
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     private static Dictionary<string, Type> PageTypes() =>
         typeof(Program).Assembly.GetTypes()
             .SelectMany(t => t.GetCustomAttributes<RouteAttribute>().Select(r => (r.Template, t)))
             .ToDictionary(x => x.Template, x => x.t);
 
-    /// <summary>A write command is any public method returning Task&lt;CommandResult&gt;; each must take the Actor first.</summary>
+    /// <summary>
+    /// A write command is any public method returning Task&lt;CommandResult&gt; (but the write skeleton every command runs
+    /// in); each must take the Actor first.
+    /// </summary>
     private static IEnumerable<string> CommandMethods()
     {
         var methods = typeof(DbConnectionFactory).Assembly.GetTypes()
+            .Where(t => t != typeof(WriteTransaction))
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             .Where(m => m.ReturnType == typeof(Task<CommandResult>))
             .ToList();

@@ -75,7 +75,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var db = await SeededAsync(provider);
         await new Baihe.Dashboard.Services.Auth.DemoAccounts(new Baihe.Data.Accounts.UserCommands(db.Factory, db.Clock),
-            new Baihe.Data.Communities.CommunityQueries(db.Factory), new Baihe.Data.Teams.TeamQueries(db.Factory)).SeedAsync();
+            new Baihe.Data.Communities.CommunityQueries(db.Factory, db.Clock), new Baihe.Data.Teams.TeamQueries(db.Factory)).SeedAsync();
         return db;
     }
 

@@ -18,7 +18,7 @@ public sealed class DemoAccounts(UserCommands commands, CommunityQueries communi
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
-        var community = await communities.ResolveAsync(null, ct) ?? throw new InvalidOperationException("Seed the demo community first.");
+        var community = await communities.FirstAsync(ct) ?? throw new InvalidOperationException("Seed the demo community first.");
         var teamIds = (await teams.ListAsync(community.Id, ct)).ToDictionary(t => t.Name, t => t.Id);
         var subDistrictId = community.SubDistrictId;
         // Each account gets its own salt, even with the shared demo password.

@@ -1,3 +1,4 @@
+using Dapper;
 using Baihe.Data.Brands;
 using Baihe.Data.Communities;
 using Baihe.Data.Database;
@@ -14,7 +15,7 @@ public class OverviewQueriesTests
     public async Task Kpis_OnTheDemoData_AreTheArticlesNumbers(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.SeededAsync(provider);
-        var community = (await new CommunityQueries(db.Factory).ResolveAsync(null))!;
+        var community = (await new CommunityQueries(db.Factory, db.Clock).FirstAsync())!;
 
         var data = await new OverviewQueries(db.Factory).LoadAsync(community.Id, db.Clock.ThisYear);
 
@@ -33,7 +34,7 @@ public class OverviewQueriesTests
     public async Task Charts_AddUpToTheTiles(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.SeededAsync(provider);
-        var community = (await new CommunityQueries(db.Factory).ResolveAsync(null))!;
+        var community = (await new CommunityQueries(db.Factory, db.Clock).FirstAsync())!;
 
         var data = await new OverviewQueries(db.Factory).LoadAsync(community.Id, db.Clock.ThisYear);
 
@@ -56,7 +57,7 @@ public class OverviewQueriesTests
     public async Task LastYear_IsNotCountedThisYear(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.SeededAsync(provider);
-        var community = (await new CommunityQueries(db.Factory).ResolveAsync(null))!;
+        var community = (await new CommunityQueries(db.Factory, db.Clock).FirstAsync())!;
 
         var lastYear = await new OverviewQueries(db.Factory).LoadAsync(community.Id, Period.Year(db.Clock.Today.Year - 1));
 
@@ -70,7 +71,7 @@ public class OverviewQueriesTests
     public async Task BrandMatrix_PutsEveryTeamUnderASubBrandOfTheUmbrella(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.SeededAsync(provider);
-        var community = (await new CommunityQueries(db.Factory).ResolveAsync(null))!;
+        var community = (await new CommunityQueries(db.Factory, db.Clock).FirstAsync())!;
 
         var matrix = await new BrandQueries(db.Factory).LoadAsync(community.Id);
 
@@ -89,8 +90,8 @@ public class OverviewQueriesTests
     public async Task Profile_ShowsTheFourHonours(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.SeededAsync(provider);
-        var queries = new CommunityQueries(db.Factory);
-        var community = (await queries.ResolveAsync(null))!;
+        var queries = new CommunityQueries(db.Factory, db.Clock);
+        var community = (await queries.FirstAsync())!;
 
         var profile = await queries.ProfileAsync(community);
 
@@ -98,7 +99,37 @@ public class OverviewQueriesTests
         Assert.Equal("金平区", profile.Community.District);
         Assert.Equal(["全国妇联基层建设先进单位", "全国科普示范社区", "广东省文明社区", "广东省“百佳”基层老年群众组织"], profile.Honours);
         Assert.Equal(22, profile.Grids.Sum(g => g.NeighbourLeads));
-        // An unknown id falls back to the first community rather than an empty page.
-        Assert.Equal(community.Id, (await queries.ResolveAsync(9999))!.Id);
+    }
+
+    [Fact]
+    public async Task Resolve_AnUnknownOrForeignCommunityId_IsRefusedAuditedAndNeverReplaced()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        var queries = new CommunityQueries(db.Factory, db.Clock);
+        var secretary = await db.ActorAsync("shuji");
+        var own = (await queries.FirstAsync())!;
+        var foreign = await db.Factory.OpenAsync();
+        await using (foreign)
+        {
+            // A second community in the same sub-district, which the secretary of the first may not read.
+            await foreign.ExecuteAsync("INSERT INTO Community (SubDistrictId, Name) VALUES (@SubDistrictId, '别的社区');", new { own.SubDistrictId });
+        }
+        var otherId = (await queries.ListAsync()).Single(c => c.Name == "别的社区").Id;
+
+        var unknown = await queries.ResolveAsync(9999, secretary);
+        var outside = await queries.ResolveAsync(otherId, secretary);
+        var asked = await queries.ResolveAsync(own.Id, secretary);
+        var byDefault = await queries.ResolveAsync(null, secretary);
+
+        Assert.Null(unknown.Community);
+        Assert.Equal(CommunityChoice.Refused, unknown.Refusal);
+        Assert.Null(outside.Community);
+        Assert.Equal(CommunityChoice.Refused, outside.Refusal);
+        Assert.Equal(own.Id, asked.Community!.Id);
+        Assert.Equal(own.Id, byDefault.Community!.Id);
+        await using var conn = await db.Factory.OpenAsync();
+        var audited = (await conn.QueryAsync<string>(
+            "SELECT EntityId FROM AuditLog WHERE Action = 'Denied:Community.Read' AND UserName = 'shuji' ORDER BY Id;")).ToList();
+        Assert.Equal(["9999", otherId.ToString()], audited);
     }
 }

@@ -1,0 +1,24 @@
+using Baihe.Data.Accounts;
+
+namespace Baihe.Dashboard.Services.Auth;
+
+/// <summary>
+/// Who may open the pages that not every signed-in role may open: one definition read by the pages'
+/// <c>[Authorize(Roles = ...)]</c> and by the menu, so a link is shown exactly where its page opens.
+/// Pages without an entry here are open to every signed-in user.
+/// </summary>
+public static class PageRoles
+{
+    /// <summary>/reports: every role with a community scope (a lead exports their roster).</summary>
+    public const string Reports = Roles.Official + "," + Roles.Secretary + "," + Roles.Lead;
+
+    /// <summary>/tasks/new and /wishes/new: the people who take residents' calls and wishes.</summary>
+    public const string Intake = Roles.Secretary + "," + Roles.Lead;
+
+    /// <summary>/admin/*: accounts and roles.</summary>
+    public const string Admin = Roles.Admin;
+
+    /// <summary>Whether a user holding <paramref name="roles"/> may open a page limited to <paramref name="pageRoles"/>.</summary>
+    public static bool Allows(string? pageRoles, IReadOnlySet<string> roles) =>
+        pageRoles is null || pageRoles.Split(',').Any(roles.Contains);
+}
