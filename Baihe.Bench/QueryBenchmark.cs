@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Baihe.Dashboard.Services.Scale;
+using Baihe.Bench.Scale;
 using Baihe.Data;
 using Baihe.Data.Accounts;
 using Baihe.Data.Brands;
