@@ -20,13 +20,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Baihe.Bench;
 
-/// <summary>One dashboard query's timings and whether every plan behind it is index-backed.</summary>
-public sealed record QueryTiming(string Name, double P50Ms, double P95Ms, int Rows, bool IndexBacked);
-
-/// <summary>The single-row read through our query class against a hand-coded reader, in the same run.</summary>
-/// <summary><see cref="Ratio"/> is the median of per-round ratios (ours / hand-coded) of paired rounds.</summary>
-public sealed record SingleRowTiming(string Name, double OursP50Us, double RawP50Us, double OursMeanUs, double RawMeanUs, double Ratio);
-
 /// <summary>
 /// Issue 8, parts 1 and 2: every dashboard query on the scaled SQLite database (p50 and p95 over N runs, goal 100 ms at
 /// 1M ledger rows, each plan printed and checked for scans of large tables), and the hottest single-row read
