@@ -21,10 +21,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Baihe.Bench;
 
 /// <summary>
-/// Issue 8, parts 1 and 2: every dashboard query on the scaled SQLite database (p50 and p95 over N runs, goal 100 ms at
-/// 1M ledger rows, each plan printed and checked for scans of large tables), and the hottest single-row read
-/// (<see cref="UserQueries.StampAsync"/>, which every request and open circuit repeats to revalidate its sign-in) against a
-/// hand-coded <see cref="DbDataReader"/> doing the same read.
+/// Whether the dashboard stays fast at a sub-district's size: every dashboard query on the scaled SQLite database (p50
+/// and p95 over N runs, goal 100 ms at 1M ledger rows, each plan printed and checked for scans of large tables), and
+/// the hottest single-row read (<see cref="UserQueries.StampAsync"/>, which every request and open circuit repeats to
+/// revalidate its sign-in) against a hand-coded <see cref="DbDataReader"/> doing the same read.
 /// </summary>
 public static class QueryBenchmark
 {

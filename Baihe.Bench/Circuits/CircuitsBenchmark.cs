@@ -4,9 +4,9 @@ using System.Globalization;
 namespace Baihe.Bench.Circuits;
 
 /// <summary>
-/// Issue 8, parts 4 and 5: opens N concurrent circuits on 总览 (with its seven live charts), records the server's
-/// resident memory per circuit, the p95 of an interaction's round trip while every circuit stays open, and the time
-/// from a roster write to the re-rendered overview in every open circuit.
+/// Whether one server holds many officials' live 总览 pages: opens N concurrent circuits on 总览 (with its seven live
+/// charts), records the server's resident memory per circuit, the p95 of an interaction's round trip while every
+/// circuit stays open, and the time from a roster write to the re-rendered overview in every open circuit.
 /// </summary>
 public static class CircuitsBenchmark
 {
