@@ -1,12 +1,22 @@
 using System.Globalization;
+using Baihe.Bench.Scale;
 
 namespace Baihe.Bench;
 
-/// <summary>dotnet run -c Release --project Baihe.Bench -- [--rows 100000] [--pairs 5] [--verbose] [--keep] | queries --scale-db FILE [--iterations 30] | circuits [options]</summary>
+/// <summary>
+/// dotnet run -c Release --project Baihe.Bench -- [--rows 100000] [--pairs 5] [--verbose] [--keep]
+/// | seed-scale [sizes] [--out FILE] | queries --scale-db FILE [--iterations 30] | circuits [options]
+/// </summary>
 public static class BenchProgram
 {
     public static async Task Main(string[] args)
     {
+        if (args is ["seed-scale", ..])
+        {
+            await using var services = ScaleSeedCli.ConfiguredServices();
+            Environment.ExitCode = await ScaleSeedCli.RunAsync(args, services, Console.Out, Console.Error);
+            return;
+        }
         if (args is ["queries", ..])
         {
             Environment.ExitCode = await QueryBenchmarkCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Baihe.Dashboard.Services.Scale;
+using Baihe.Bench.Scale;
 
 namespace Baihe.Bench;
 

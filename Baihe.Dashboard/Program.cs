@@ -4,7 +4,7 @@ using Baihe.Data;
 
 // Our own switches are taken out before the host parses the rest as configuration.
 var seedDemo = args.Contains("--seed-demo");
-var cliCommand = args.Length > 0 && args[0] is "user" or "export" or "seed-scale";
+var cliCommand = args.Length > 0 && args[0] is "user" or "export";
 var hostArgs = cliCommand ? [] : args.Where(a => a != "--seed-demo").ToArray();
 
 var builder = WebApplication.CreateBuilder(hostArgs);
@@ -14,11 +14,6 @@ builder.Services.AddBaiheData(
 builder.Services.AddBaiheDashboard();
 
 var app = builder.Build();
-if (args is ["seed-scale", ..])
-{
-    // Before PrepareDatabaseAsync: the embedded database must stay empty, not receive the demo community.
-    return await Baihe.Dashboard.Services.Scale.ScaleSeedCli.RunAsync(args, app.Services, Console.Out, Console.Error);
-}
 await app.PrepareDatabaseAsync(seedDemo && !cliCommand);
 if (cliCommand)
 {

@@ -1,90 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using Baihe.Dashboard.Services.Auth;
-using Baihe.Data;
-using Baihe.Data.Accounts;
-using Baihe.Data.Communities;
-using Baihe.Data.Database;
-using Baihe.Data.Teams;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Baihe.Bench.Circuits;
 
-/// <summary>What to run: where the app is (or where to start it) and the circuit counts to step through.</summary>
-public sealed record CircuitsOptions
-{
-    /// <summary>The app's address; when null the harness starts the app itself on <see cref="Port"/>.</summary>
-    public Uri? Url { get; init; }
-    public int Port { get; init; } = 5193;
-    /// <summary>The server process to measure; found from the started app when the harness starts it.</summary>
-    public int? Pid { get; init; }
-    /// <summary>The app's SQLite file, for the live-latency writes; a fresh temporary file when the harness starts the app.</summary>
-    public string? Database { get; init; }
-    public IReadOnlyList<int> Counts { get; init; } = [1, 50, 200, 500, 1000];
-    public string UserName { get; init; } = "shuji";
-    public string Password { get; init; } = DemoAccounts.Password;
-    /// <summary>Interactions timed at each step, started at <see cref="InteractionsPerSecond"/> on different circuits.</summary>
-    public int Interactions { get; init; } = 200;
-    public int InteractionsPerSecond { get; init; } = 20;
-    /// <summary>Roster writes timed at each step (live latency).</summary>
-    public int Writes { get; init; } = 3;
-    /// <summary>Circuits opened at the same time while stepping up.</summary>
-    public int OpenConcurrency { get; init; } = 8;
-    /// <summary>Pause before each memory reading and after each write, so the server settles (shortened by the smoke test).</summary>
-    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(3);
-    /// <summary>Navigations on one circuit before the baseline is read.</summary>
-    public int WarmUp { get; init; } = 20;
-    /// <summary>
-    /// The dotnet-gcdump tool (`dotnet tool install -g dotnet-gcdump`, or `--gcdump PATH`): it forces a full GC in the server and
-    /// reports the live managed heap, which resident memory alone overstates.
-    /// </summary>
-    public string? GcDump { get; init; } = FindGcDump();
-
-    private static string? FindGcDump()
-    {
-        var home = Environment.GetEnvironmentVariable("HOME") ?? "";
-        var global = Path.Combine(home, ".dotnet", "tools", "dotnet-gcdump");
-        return File.Exists(global) ? global : null;
-    }
-
-    public static CircuitsOptions Parse(IReadOnlyList<string> args)
-    {
-        var o = new CircuitsOptions();
-        for (var i = 0; i + 1 < args.Count; i += 2)
-        {
-            var v = args[i + 1];
-            o = args[i] switch
-            {
-                "--url" => o with { Url = new Uri(v.EndsWith('/') ? v : v + "/") },
-                "--port" => o with { Port = int.Parse(v, CultureInfo.InvariantCulture) },
-                "--pid" => o with { Pid = int.Parse(v, CultureInfo.InvariantCulture) },
-                "--db" => o with { Database = v },
-                "--counts" => o with { Counts = v.Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).Order().ToList() },
-                "--user" => o with { UserName = v },
-                "--interactions" => o with { Interactions = int.Parse(v, CultureInfo.InvariantCulture) },
-                "--rate" => o with { InteractionsPerSecond = int.Parse(v, CultureInfo.InvariantCulture) },
-                "--writes" => o with { Writes = int.Parse(v, CultureInfo.InvariantCulture) },
-                "--gcdump" => o with { GcDump = v == "none" ? null : v },
-                _ => throw new ArgumentException($"Unknown option {args[i]}"),
-            };
-        }
-        return o;
-    }
-}
-
-/// <summary>One step: N open circuits, the server's memory, the interaction round trip and the live latency.</summary>
-public sealed record CircuitStep(int Circuits, double RssMb, double BaselineMb, double HeapMb, double BaselineHeapMb, double OpenSeconds,
-    double P50Ms, double P95Ms, double MaxMs, int InteractionFailures,
-    double LiveP50Ms, double LiveP95Ms, double LiveMaxMs, int LiveMissed)
-{
-    public double PerCircuitKb => Circuits == 0 ? 0 : (RssMb - BaselineMb) * 1024 / Circuits;
-    public double HeapPerCircuitKb => Circuits == 0 ? 0 : (HeapMb - BaselineHeapMb) * 1024 / Circuits;
-}
-
 /// <summary>
-/// Issue 8, parts 4 and 5: opens N concurrent circuits on 总览 (with its seven live charts), records the server's
-/// resident memory per circuit, the p95 of an interaction's round trip while every circuit stays open, and the time
-/// from a roster write to the re-rendered overview in every open circuit.
+/// Whether one server holds many officials' live 总览 pages: opens N concurrent circuits on 总览 (with its seven live
+/// charts), records the server's resident memory per circuit, the p95 of an interaction's round trip while every
+/// circuit stays open, and the time from a roster write to the re-rendered overview in every open circuit.
 /// </summary>
 public static class CircuitsBenchmark
 {
@@ -409,52 +331,5 @@ public static class CircuitsBenchmark
         }
         app.Kill(entireProcessTree: true);
         throw new InvalidOperationException($"The app at {bin} did not answer /healthz.");
-    }
-}
-
-/// <summary>Writes through the app's own command class on the app's database file, as team lead jinjiejie.</summary>
-public sealed class LiveWriter
-{
-    private readonly RosterCommands _roster;
-    private readonly Actor _lead;
-    private readonly int _gridId;
-    private int _added;
-
-    private LiveWriter(RosterCommands roster, Actor lead, int gridId)
-    {
-        _roster = roster;
-        _lead = lead;
-        _gridId = gridId;
-    }
-
-    public static LiveWriter Create(string database)
-    {
-        var services = new ServiceCollection()
-            .AddBaiheData(new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={database}"))
-            .BuildServiceProvider();
-        var user = services.GetRequiredService<UserQueries>().FindByUserNameAsync("jinjiejie").GetAwaiter().GetResult()
-            ?? throw new InvalidOperationException("Demo lead jinjiejie is missing.");
-        var lead = new Actor(user.Id, user.UserName, user.Role, user.SubDistrictId, user.CommunityId, user.TeamId);
-        var communities = services.GetRequiredService<CommunityQueries>();
-        var community = communities.FirstAsync().GetAwaiter().GetResult()!;
-        var grid = communities.GridsAsync(community.Id).GetAwaiter().GetResult()[0];
-        return new LiveWriter(services.GetRequiredService<RosterCommands>(), lead, grid.Id);
-    }
-
-    /// <summary>Adds a new resident to the lead's team; throws if the command refuses.</summary>
-    public async Task AddMemberAsync()
-    {
-        var n = Interlocked.Increment(ref _added);
-        var result = await _roster.AddMemberAsync(_lead, _lead.TeamId!.Value, new AddMemberRequest
-        {
-            Name = $"压测居民{n:D4}",
-            Phone = $"139{Environment.ProcessId % 10000:D4}{n:D4}",
-            GridId = _gridId,
-            JoinedOn = DateTime.Today,
-        });
-        if (!result.Ok)
-        {
-            throw new InvalidOperationException($"Roster add refused: {result.Error}");
-        }
     }
 }

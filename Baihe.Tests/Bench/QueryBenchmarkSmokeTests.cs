@@ -1,5 +1,5 @@
 using Baihe.Bench;
-using Baihe.Data.Database;
+using Baihe.Bench.Scale;
 
 namespace Baihe.Tests.Bench;
 

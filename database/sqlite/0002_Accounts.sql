@@ -1,4 +1,5 @@
--- Accounts and rosters (issue 3), the SQLite twin of database/sqlserver/0002_Accounts.sql.
+-- Accounts and rosters: an entity's audit trail and a team's roster are read often, so both are indexed.
+-- The SQLite twin of database/sqlserver/0002_Accounts.sql.
 -- RowVersion bumps on every update, as SQL Server's ROWVERSION does, so optimistic-concurrency UPDATEs
 -- (WHERE ... AND CAST(RowVersion AS BIGINT) = @RowVersion) are the same text on both engines.
 -- Recursive triggers are off, so the inner UPDATE does not fire the trigger again.

@@ -1,5 +1,6 @@
--- Points (issue 4), the SQLite twin of database/sqlserver/0003_Points.sql, plus the RowVersion triggers of the
--- tables the points screens update.
+-- Points: lookups for balances, redemptions and evaluations, and a correction may reverse an entry only once.
+-- The SQLite twin of database/sqlserver/0003_Points.sql, plus the RowVersion triggers of the tables the points
+-- screens update.
 
 CREATE INDEX IX_Redemption_MemberId ON Redemption (MemberId, RequestedAt);
 

@@ -1,4 +1,5 @@
--- 民呼我应 and 微心愿 (issue 5), the SQLite twin of database/sqlserver/0004_Tasks.sql.
+-- 民呼我应 and 微心愿: a month key on the stage history so the monthly rates read an index, and credits once per volunteer.
+-- The SQLite twin of database/sqlserver/0004_Tasks.sql.
 -- SQLite can add a generated column only as VIRTUAL; it is indexed like the stored ones.
 
 ALTER TABLE TaskStageHistory ADD COLUMN ChangedMonth INTEGER GENERATED ALWAYS AS (CAST(substr(ChangedAt, 1, 4) || substr(ChangedAt, 6, 2) AS INTEGER)) VIRTUAL;

@@ -1,4 +1,5 @@
--- Indexes for the monthly Excel report (issue 6), the SQLite twin of database/sqlserver/0005_ExportIndexes.sql.
+-- Indexes for the monthly Excel report, so its rankings and ledger sheet stay fast as the ledger grows.
+-- The SQLite twin of database/sqlserver/0005_ExportIndexes.sql.
 -- The rankings and the redeemed total filter on Source, which IX_PointEntry_MemberId did not hold, so every entry of
 -- the period was a table lookup; the wider index covers them.
 DROP INDEX IX_PointEntry_MemberId;

@@ -1,4 +1,5 @@
--- Indexes found missing by the scale benchmark (issue 8), the SQLite twin of database/sqlserver/0006_ScaleIndexes.sql.
+-- Indexes found missing when Baihe.Bench ran the dashboard's queries on 30 communities and 1M ledger rows.
+-- The SQLite twin of database/sqlserver/0006_ScaleIndexes.sql.
 -- SQLite has no INCLUDE: the included columns are trailing key columns.
 
 -- (The leaderboard's covering IX_PointEntry_MemberId, with Source, came in 0005_ExportIndexes.)

@@ -1,4 +1,5 @@
--- Accounts and rosters (issue 3). SQL Server's ROWVERSION columns bump themselves; the SQLite twin adds triggers
+-- Accounts and rosters: an entity's audit trail and a team's roster are read often, so both are indexed. SQL Server's
+-- ROWVERSION columns bump themselves; the SQLite twin adds triggers
 -- for the same effect, so UPDATE statements are written once for both engines.
 
 CREATE INDEX [IX_AuditLog_Entity] ON [dbo].[AuditLog] ([EntityType], [EntityId]);

@@ -1,4 +1,4 @@
--- Points (issue 4): lookups for balances, redemptions and evaluations.
+-- Points: lookups for balances, redemptions and evaluations, and a correction may reverse an entry only once.
 
 CREATE INDEX [IX_Redemption_MemberId] ON [dbo].[Redemption] ([MemberId], [RequestedAt]);
 GO

@@ -1,4 +1,4 @@
--- 民呼我应 and 微心愿 (issue 5): a month key on the stage history for the monthly rates, and credits once per volunteer.
+-- 民呼我应 and 微心愿: a month key on the stage history so the monthly rates read an index, and credits once per volunteer.
 
 ALTER TABLE [dbo].[TaskStageHistory] ADD [ChangedMonth] AS (YEAR([ChangedAt]) * 100 + MONTH([ChangedAt])) PERSISTED;
 GO

@@ -1,4 +1,4 @@
--- Indexes for the monthly Excel report (issue 6).
+-- Indexes for the monthly Excel report, so its rankings and ledger sheet stay fast as the ledger grows.
 -- The rankings and the redeemed total filter on Source, which IX_PointEntry_MemberId did not hold, so every entry of
 -- the period was a key lookup; the wider index covers them.
 DROP INDEX [IX_PointEntry_MemberId] ON [dbo].[PointEntry];

@@ -1,4 +1,4 @@
--- Indexes found missing by the scale benchmark (issue 8: Baihe.Bench queries on 30 communities and 1M ledger rows).
+-- Indexes found missing when Baihe.Bench ran the dashboard's queries on 30 communities and 1M ledger rows.
 -- Each serves a dashboard query that otherwise scanned a table that grows with the sub-district.
 
 -- (The leaderboard's covering IX_PointEntry_MemberId, with Source, came in 0005_ExportIndexes.)

@@ -1,14 +1,17 @@
 using System.Globalization;
 using Baihe.Dashboard.Services.Auth;
+using Baihe.Data;
 using Baihe.Data.Database;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Baihe.Dashboard.Services.Scale;
+namespace Baihe.Bench.Scale;
 
 /// <summary>
-/// <c>dotnet run --project Baihe.Dashboard -- seed-scale --communities 30 --residents 60000 --ledger 1000000
-/// --tasks 50000 --wishes 100000 [--out FILE]</c>: generates the sub-district-sized data set of issue 8 into a new
-/// SQLite file, or into the configured database when it is SQLite and empty. Prints each table's rows per second.
-/// Exit codes: 0 written, 1 refused (file exists, database not empty, SQL Server), 2 bad usage.
+/// <c>dotnet run --project Baihe.Bench -- seed-scale --communities 30 --residents 60000 --ledger 1000000
+/// --tasks 50000 --wishes 100000 [--out FILE]</c>: generates the sub-district-sized data set the query benchmark runs
+/// on into a new SQLite file, or into the configured database when it is SQLite and empty. Prints each table's rows per
+/// second. Exit codes: 0 written, 1 refused (file exists, database not empty, SQL Server), 2 bad usage.
 /// </summary>
 public static class ScaleSeedCli
 {
@@ -55,6 +58,26 @@ public static class ScaleSeedCli
         return error is null ? (options, path, null) : (null, null, $"{error}\n{Usage}");
     }
 
+    /// <summary>
+    /// The database the app itself would use: <c>Database:Provider</c> and <c>ConnectionStrings:Baihe</c> from the
+    /// environment (<c>ConnectionStrings__Baihe</c>), else the app's embedded file under Baihe.Dashboard, so that
+    /// seed-scale without --out still loads the database the dashboard opens.
+    /// </summary>
+    public static ServiceProvider ConfiguredServices()
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Baihe.sln")) && Path.GetDirectoryName(root.TrimEnd('/')) is { } parent)
+        {
+            root = parent;
+        }
+        var dashboard = Path.Combine(root, "Baihe.Dashboard");
+        var contentRoot = Directory.Exists(dashboard) ? dashboard : Directory.GetCurrentDirectory();
+        return new ServiceCollection()
+            .AddBaiheData(BaiheDataServices.ReadOptions(configuration, contentRoot))
+            .BuildServiceProvider();
+    }
+
     /// <summary>Runs the command and returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error)
     {
@@ -96,7 +119,7 @@ public static class ScaleSeedCli
         return 0;
     }
 
-    /// <summary>Generates the data set and prints each table's rows per second (also used by Baihe.Bench).</summary>
+    /// <summary>Generates the data set and prints each table's rows per second (also used by the query benchmark).</summary>
     public static async Task<IReadOnlyList<TableLoad>> GenerateAsync(ScaleSeeder seeder, ScaleOptions options, TextWriter output)
     {
         var total = System.Diagnostics.Stopwatch.StartNew();

@@ -1,59 +1,19 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
+using Baihe.Data.Database;
 
-namespace Baihe.Data.Database;
-
-/// <summary>How big a scaled data set to generate (issue 8).</summary>
-public sealed record ScaleOptions(int Communities, int Residents, int Ledger, int Tasks, int Wishes)
-{
-    /// <summary>The sub-district-sized default: 30 communities, 60,000 residents, 1M ledger entries.</summary>
-    public static ScaleOptions Default => new(30, 60_000, 1_000_000, 50_000, 100_000);
-
-    /// <summary>The fewest residents a community needs to staff its twelve teams and 百合邻长.</summary>
-    public const int MinResidentsPerCommunity = 50;
-
-    /// <summary>Null when the sizes make sense, else the reason in Chinese for the user.</summary>
-    public string? Validate()
-    {
-        if (Communities is < 1 or > 1000)
-        {
-            return "--communities 应在 1 到 1000 之间。";
-        }
-        if (Residents < Communities * (long)MinResidentsPerCommunity || Residents > 10_000_000)
-        {
-            return $"--residents 应至少为每个社区 {MinResidentsPerCommunity} 人（即 {Communities * MinResidentsPerCommunity} 人），且不超过 10000000。";
-        }
-        if (Ledger is < 0 or > 100_000_000)
-        {
-            return "--ledger 应在 0 到 100000000 之间。";
-        }
-        if (Tasks is < 0 or > 10_000_000)
-        {
-            return "--tasks 应在 0 到 10000000 之间。";
-        }
-        if (Wishes is < 0 or > 10_000_000)
-        {
-            return "--wishes 应在 0 到 10000000 之间。";
-        }
-        return null;
-    }
-}
-
-/// <summary>Rows written to one table and how long its inserts took.</summary>
-public sealed record TableLoad(string Table, long Rows, TimeSpan Time)
-{
-    public double RowsPerSecond => Time.TotalSeconds > 0 ? Rows / Time.TotalSeconds : 0;
-}
+namespace Baihe.Bench.Scale;
 
 /// <summary>
-/// Generates a sub-district-sized data set for the benchmarks (issue 8): many communities under 金东街道, each with
-/// grids, the twelve teams and their rosters, residents, a ledger of services, events, task and wish credits,
-/// corrections and redemptions, 民呼我应 tasks at every stage with a workflow-consistent history, and 微心愿 in every
-/// status. Everything respects the schema's constraints (foreign keys, checks, unique keys, the append-only ledger),
-/// so the data could have been entered through the app; redemptions never exceed the balance earned before them.
-/// A fixed seed makes it deterministic for the same day. SQLite only: one transaction, prepared commands whose
-/// parameters are rebound per row, explicit ids (the database must be empty), journal and sync relaxed for the load.
+/// Generates a sub-district-sized data set for the benchmarks, so query times and plans are measured at the size the
+/// dashboard must serve: many communities under 金东街道, each with grids, the twelve teams and their rosters,
+/// residents, a ledger of services, events, task and wish credits, corrections and redemptions, 民呼我应 tasks at
+/// every stage with a workflow-consistent history, and 微心愿 in every status. Everything respects the schema's
+/// constraints (foreign keys, checks, unique keys, the append-only ledger), so the data could have been entered
+/// through the app; redemptions never exceed the balance earned before them. A fixed seed makes it deterministic for
+/// the same day. SQLite only: one transaction, prepared commands whose parameters are rebound per row, explicit ids
+/// (the database must be empty), journal and sync relaxed for the load.
 /// </summary>
 public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
 {

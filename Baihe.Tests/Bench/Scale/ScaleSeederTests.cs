@@ -1,9 +1,8 @@
-using Baihe.Dashboard.Services.Scale;
-using Baihe.Data.Database;
+using Baihe.Bench.Scale;
 using Baihe.Tests.TestSupport;
 using Dapper;
 
-namespace Baihe.Tests.Data.Database;
+namespace Baihe.Tests.Bench.Scale;
 
 public class ScaleSeederTests
 {
