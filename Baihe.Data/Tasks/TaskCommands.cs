@@ -6,48 +6,6 @@ using Dapper;
 
 namespace Baihe.Data.Tasks;
 
-/// <summary>The codes the 民呼我应 loop stores, with the choices the UI offers.</summary>
-public static class TaskCodes
-{
-    public const string Collected = "Collected";
-    public const string Identified = "Identified";
-    public const string Assigned = "Assigned";
-    public const string Resolved = "Resolved";
-    public const string Closed = "Closed";
-
-    public static readonly IReadOnlyList<string> Sources = ["GridVisit", "Snapshot", "Deliberation", "Hotline", "WalkIn"];
-    public static readonly IReadOnlyList<string> Urgencies = ["Urgent", "High", "Normal"];
-    public static readonly IReadOnlyList<string> Satisfactions = ["Satisfied", "Basic", "Dissatisfied"];
-    public static readonly IReadOnlyList<string> Categories = ["水电维修", "环境卫生", "邻里纠纷", "生活帮扶", "安全隐患", "设施维护", "政策咨询", "其他"];
-}
-
-/// <summary>How long each urgency gives until the task is due; configurable as <c>Tasks:DueHours:*</c>.</summary>
-public sealed record TaskDueHours(int Urgent = 2, int High = 24, int Normal = 72)
-{
-    public TimeSpan For(string urgency) => TimeSpan.FromHours(urgency switch
-    {
-        "Urgent" => Urgent,
-        "High" => High,
-        _ => Normal,
-    });
-}
-
-/// <summary>收集信息: what the resident (or the grid member on their behalf) reported.</summary>
-public sealed record IntakeRequest
-{
-    public int GridId { get; init; }
-    public int? ResidentId { get; init; }
-    public string? Title { get; init; }
-    public string? Description { get; init; }
-    public string? Category { get; init; }
-    public string Source { get; init; } = "GridVisit";
-    public int? DeliberationId { get; init; }
-    public string? PhotoPath { get; init; }
-
-    /// <summary>Set after the user has seen the possible-duplicate warning and still wants a new task.</summary>
-    public bool ConfirmDuplicate { get; init; }
-}
-
 /// <summary>
 /// The 民呼我应 closed loop: 收集信息 (intake) → 发现问题 (triage) → 分办任务 (assign) → 反馈结果 (resolution) →
 /// 办结 (the resident confirms; dissatisfied or not fixed reopens the task). Every change is a history row, an

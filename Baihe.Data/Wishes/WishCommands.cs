@@ -6,9 +6,6 @@ using Dapper;
 
 namespace Baihe.Data.Wishes;
 
-/// <summary>A new 微心愿, usually entered by staff for an elderly person or a child in difficulty.</summary>
-public sealed record WishInput(int GridId, string? WisherName, string WisherKind, string? Content, int? EstimatedValue, int? WisherMemberId = null);
-
 /// <summary>
 /// 微心愿: 发布 → 认领 → 完成 → 回访. A wish is claimed by a resident, a team or a partner unit, once: the claim is a
 /// conditional update, so a second claim finds it taken. Fulfilling can credit a resident claimer, once.
