@@ -26,4 +26,7 @@ public sealed record TaskDetail
     public string? Satisfaction { get; init; }
     public string? PhotoPath { get; init; }
     public long RowVersion { get; init; }
+
+    /// <summary>What <see cref="TaskRules"/> needs to decide which actions this task's page offers.</summary>
+    public TaskScope Scope => new(CommunityId, AssignedTeamId);
 }

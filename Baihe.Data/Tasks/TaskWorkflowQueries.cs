@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Baihe.Data.Accounts;
 using Baihe.Data.Database;
 using Dapper;
 
@@ -6,6 +8,21 @@ namespace Baihe.Data.Tasks;
 /// <summary>The 民呼我应 workflow's reads: one task, the monthly rates, and what is overdue.</summary>
 public sealed class TaskWorkflowQueries(DbConnectionFactory db)
 {
+    private const string TeamCommunitySql = "SELECT CommunityId FROM Team WHERE Id = @TeamId;";
+
+    /// <summary>Where <paramref name="actor"/> would record a call in <paramref name="communityId"/>, for <see cref="TaskRules.CanIntake"/>.</summary>
+    public async Task<IntakeScope> IntakeScopeAsync(Actor actor, int communityId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        return await IntakeScopeAsync(conn, null, actor, communityId, ct);
+    }
+
+    /// <summary>The one way an <see cref="IntakeScope"/> is loaded, by the pages and (in their transaction) the commands.</summary>
+    internal static async Task<IntakeScope> IntakeScopeAsync(DbConnection conn, DbTransaction? tx, Actor actor, int communityId, CancellationToken ct) =>
+        new(communityId, actor.TeamId is int team
+            ? await conn.ExecuteScalarAsync<int?>(new CommandDefinition(TeamCommunitySql, new { TeamId = team }, tx, cancellationToken: ct))
+            : null);
+
     private const string DetailSql = """
         SELECT rt.Id, rt.GridId, g.Name AS Grid, g.CommunityId, rt.ResidentId, r.Name AS Resident, rt.Title, rt.Description,
                rt.Category, rt.Source, rt.Urgency, rt.Stage, rt.AssignedTeamId, t.Name AS Team, rt.DeliberationId, d.Topic AS Deliberation,
