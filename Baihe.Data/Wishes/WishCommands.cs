@@ -1,17 +1,14 @@
-using System.Data.Common;
 using Baihe.Data.Accounts;
 using Baihe.Data.Database;
 using Baihe.Data.Points;
-using Dapper;
+using Baihe.Data.Tasks;
 
 namespace Baihe.Data.Wishes;
 
-/// <summary>A new 微心愿, usually entered by staff for an elderly person or a child in difficulty.</summary>
-public sealed record WishInput(int GridId, string? WisherName, string WisherKind, string? Content, int? EstimatedValue, int? WisherMemberId = null);
-
 /// <summary>
 /// 微心愿: 发布 → 认领 → 完成 → 回访. A wish is claimed by a resident, a team or a partner unit, once: the claim is a
-/// conditional update, so a second claim finds it taken. Fulfilling can credit a resident claimer, once.
+/// conditional update, so a second claim finds it taken. Fulfilling can credit a resident claimer, once. Who may take
+/// each step is answered by <see cref="WishRules"/>; an id that does not exist or lies in another community is refused.
 /// </summary>
 public sealed class WishCommands(DbConnectionFactory db, BaiheClock clock)
 {
@@ -19,10 +16,6 @@ public sealed class WishCommands(DbConnectionFactory db, BaiheClock clock)
     public static readonly IReadOnlyList<string> ClaimantKinds = ["Member", "Team", "Partner"];
 
     private const string GridCommunitySql = "SELECT CommunityId FROM Grid WHERE Id = @GridId;";
-    private const string LeadCommunitySql = "SELECT CommunityId FROM Team WHERE Id = @TeamId;";
-    private const string ResidentCommunitySql = "SELECT g.CommunityId FROM Member m JOIN Grid g ON g.Id = m.GridId WHERE m.Id = @MemberId;";
-    private const string PartnerCommunitySql = "SELECT CommunityId FROM PartnerUnit WHERE Id = @PartnerId;";
-    private const string OnTeamSql = "SELECT COUNT(*) FROM Membership WHERE TeamId = @TeamId AND MemberId = @MemberId AND LeftOn IS NULL;";
 
     private const string InsertWishSql = """
         INSERT INTO MicroWish (GridId, WisherName, WisherKind, WisherMemberId, Content, EstimatedValue, Status, PublishedAt, CreatedByUserId)
@@ -34,11 +27,7 @@ public sealed class WishCommands(DbConnectionFactory db, BaiheClock clock)
         VALUES (@WishId, @FromStatus, @ToStatus, @ChangedAt, @ChangedByUserId, @Note);
         """;
 
-    private const string WishSql = """
-        SELECT w.Id, g.CommunityId, w.Status, w.Content, w.ClaimantKind, w.ClaimedByMemberId, w.ClaimedByTeamId
-        FROM MicroWish w JOIN Grid g ON g.Id = w.GridId
-        WHERE w.Id = @WishId;
-        """;
+    private const string WishSql = "SELECT Status, Content FROM MicroWish WHERE Id = @WishId;";
 
     private const string ClaimSql = """
         UPDATE MicroWish SET Status = 'Claimed', ClaimedAt = @Now, ClaimantKind = @Kind,
@@ -62,186 +51,166 @@ public sealed class WishCommands(DbConnectionFactory db, BaiheClock clock)
         VALUES (@MemberId, 3, @Points, @OccurredOn, 'Wish', @RuleId, @WishId, @RecordedByUserId, @RecordedAt, @Note);
         """;
 
+    private const string NoWish = "找不到这个微心愿。";
+
     /// <summary>发布: publishes a wish on someone's behalf.</summary>
-    public async Task<CommandResult> PublishAsync(Actor actor, WishInput input, CancellationToken ct = default)
-    {
-        var now = clock.Now;
-        await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var community = await conn.ExecuteScalarAsync<int?>(new CommandDefinition(GridCommunitySql, new { input.GridId }, tx, cancellationToken: ct));
-        if (community is null)
+    public Task<CommandResult> PublishAsync(Actor actor, WishInput input, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, "Wishes", async w =>
         {
-            return CommandResult.Fail("请选择所在网格。");
-        }
-        if (!await InCommunityAsync(conn, tx, actor, community.Value, ct))
-        {
-            throw await Journal.DeniedAsync(conn, tx, actor, now, "Wish.Publish", "Grid", input.GridId, input, ct);
-        }
-        if (Residents.ResidentRules.CheckName(input.WisherName, out var wisher) is { } nameError)
-        {
-            return CommandResult.Fail("心愿人：" + nameError);
-        }
-        var content = (input.Content ?? "").Trim();
-        if (content.Length is 0 or > 200 || content.Any(char.IsControl))
-        {
-            return CommandResult.Fail("请填写心愿内容（不超过 200 字）。");
-        }
-        if (!WisherKinds.Contains(input.WisherKind))
-        {
-            return CommandResult.Fail("请选择心愿人类别。");
-        }
-        if (input.EstimatedValue is < 0 or > 100_000)
-        {
-            return CommandResult.Fail("估值应为 0 到 100000 元。");
-        }
-        var id = await SqlIdentity.InsertAsync(conn, tx, db.IsSqlite, InsertWishSql, new
-        {
-            input.GridId, WisherName = wisher, input.WisherKind, input.WisherMemberId, Content = content, input.EstimatedValue,
-            PublishedAt = now, CreatedByUserId = LedgerCommands.UserId(actor),
+            var community = await w.ScalarAsync<int?>(GridCommunitySql, new { input.GridId });
+            if (community is null)
+            {
+                return CommandResult.Fail("请选择所在网格。");
+            }
+            var place = await TaskWorkflowQueries.IntakeScopeAsync(w.Connection, w.Transaction, actor, community.Value, w.CancellationToken);
+            if (!WishRules.CanPublish(actor, place))
+            {
+                throw await w.DeniedAsync("Wish.Publish", "Grid", input.GridId, input);
+            }
+            if (Residents.ResidentRules.CheckName(input.WisherName, out var wisher) is { } nameError)
+            {
+                return CommandResult.Fail("心愿人：" + nameError);
+            }
+            var content = (input.Content ?? "").Trim();
+            if (content.Length is 0 or > 200 || content.Any(char.IsControl))
+            {
+                return CommandResult.Fail("请填写心愿内容（不超过 200 字）。");
+            }
+            if (!WisherKinds.Contains(input.WisherKind))
+            {
+                return CommandResult.Fail("请选择心愿人类别。");
+            }
+            if (input.EstimatedValue is < 0 or > 100_000)
+            {
+                return CommandResult.Fail("估值应为 0 到 100000 元。");
+            }
+            var id = await w.InsertAsync(InsertWishSql, new
+            {
+                input.GridId, WisherName = wisher, input.WisherKind, input.WisherMemberId, Content = content, input.EstimatedValue,
+                PublishedAt = w.Now, CreatedByUserId = LedgerCommands.UserId(actor),
+            });
+            await ChangedAsync(w, "Wish.Publish", id, null, "Published", null);
+            return CommandResult.Success(id);
         }, ct);
-        await FinishAsync(conn, tx, actor, now, "Wish.Publish", id, null, "Published", null, ct);
-        return CommandResult.Success(id);
-    }
 
     /// <summary>认领: by a resident, a team or a partner unit (共建单位). A wish is claimed once.</summary>
-    public async Task<CommandResult> ClaimAsync(Actor actor, int wishId, string kind, int claimantId, CancellationToken ct = default)
-    {
-        var now = clock.Now;
-        await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var wish = await WishAsync(conn, tx, wishId, ct);
-        if (wish is null)
+    public Task<CommandResult> ClaimAsync(Actor actor, int wishId, string kind, int claimantId, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, "Wishes", async w =>
         {
-            return CommandResult.Fail("找不到这个微心愿。");
-        }
-        if (!ClaimantKinds.Contains(kind))
-        {
-            return CommandResult.Fail("请选择认领方。");
-        }
-        var sql = kind switch { "Member" => ResidentCommunitySql, "Team" => LeadCommunitySql, _ => PartnerCommunitySql };
-        var claimantCommunity = await conn.ExecuteScalarAsync<int?>(new CommandDefinition(sql, new { MemberId = claimantId, TeamId = claimantId, PartnerId = claimantId }, tx, cancellationToken: ct));
-        // A secretary claims for anyone of the community; a lead for their own team or one of its members.
-        var allowed = claimantCommunity == wish.CommunityId && (actor.IsSecretaryOf(wish.CommunityId)
-            || (kind == "Team" && actor.IsLeadOf(claimantId))
-            || (kind == "Member" && actor.TeamId is int team && actor.Role == Roles.Lead
-                && await conn.ExecuteScalarAsync<int>(new CommandDefinition(OnTeamSql, new { TeamId = team, MemberId = claimantId }, tx, cancellationToken: ct)) > 0));
-        if (!allowed)
-        {
-            throw await Journal.DeniedAsync(conn, tx, actor, now, "Wish.Claim", "MicroWish", wishId, new { kind, claimantId }, ct);
-        }
-        var changed = await conn.ExecuteAsync(new CommandDefinition(ClaimSql, new
-        {
-            WishId = wishId, Now = now, Kind = kind,
-            MemberId = kind == "Member" ? claimantId : (int?)null,
-            TeamId = kind == "Team" ? claimantId : (int?)null,
-            PartnerId = kind == "Partner" ? claimantId : (int?)null,
-        }, tx, cancellationToken: ct));
-        if (changed == 0)
-        {
-            return CommandResult.Fail("这个微心愿已被认领。");
-        }
-        await FinishAsync(conn, tx, actor, now, "Wish.Claim", wishId, "Published", "Claimed", $"{kind}:{claimantId}", ct);
-        return CommandResult.Success(wishId);
-    }
+            var wish = await WishAsync(w, wishId, "Wish.Claim");
+            if (!ClaimantKinds.Contains(kind))
+            {
+                return CommandResult.Fail("请选择认领方。");
+            }
+            var claimant = await WishDetailQueries.ClaimantAsync(w.Connection, w.Transaction, kind, claimantId, w.CancellationToken);
+            if (claimant is null || claimant.CommunityId != wish.Scope.CommunityId)
+            {
+                throw await w.DeniedAsync("Wish.Claim", kind, claimantId, new { wishId }, kind switch
+                {
+                    "Member" => "找不到这位居民。",
+                    "Team" => "找不到这支队伍。",
+                    _ => "找不到这个共建单位。",
+                });
+            }
+            if (!WishRules.CanClaim(actor, wish.Scope, claimant))
+            {
+                throw await w.DeniedAsync("Wish.Claim", "MicroWish", wishId, new { kind, claimantId });
+            }
+            var changed = await w.ExecuteAsync(ClaimSql, new
+            {
+                WishId = wishId, w.Now, Kind = kind,
+                MemberId = kind == "Member" ? claimantId : (int?)null,
+                TeamId = kind == "Team" ? claimantId : (int?)null,
+                PartnerId = kind == "Partner" ? claimantId : (int?)null,
+            });
+            if (changed == 0)
+            {
+                return CommandResult.Fail("这个微心愿已被认领。");
+            }
+            await ChangedAsync(w, "Wish.Claim", wishId, "Published", "Claimed", $"{kind}:{claimantId}");
+            return CommandResult.Success(wishId);
+        }, ct);
 
     /// <summary>完成: records the fulfilment (note, optional photo); a resident claimer can be credited once.</summary>
-    public async Task<CommandResult> FulfilAsync(Actor actor, int wishId, string? note, string? photoPath, bool creditClaimer, CancellationToken ct = default)
-    {
-        var now = clock.Now;
-        await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var wish = await WishAsync(conn, tx, wishId, ct);
-        if (wish is null)
+    public Task<CommandResult> FulfilAsync(Actor actor, int wishId, string? note, string? photoPath, bool creditClaimer, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, "Wishes", async w =>
         {
-            return CommandResult.Fail("找不到这个微心愿。");
-        }
-        var allowed = actor.IsSecretaryOf(wish.CommunityId)
-            || (wish.ClaimedByTeamId is int team && actor.IsLeadOf(team))
-            || (wish.ClaimedByMemberId is int member && actor.Role == Roles.Lead && actor.TeamId is int own
-                && await conn.ExecuteScalarAsync<int>(new CommandDefinition(OnTeamSql, new { TeamId = own, MemberId = member }, tx, cancellationToken: ct)) > 0);
-        if (!allowed)
-        {
-            throw await Journal.DeniedAsync(conn, tx, actor, now, "Wish.Fulfil", "MicroWish", wishId, new { note }, ct);
-        }
-        if (wish.Status != "Claimed")
-        {
-            return CommandResult.Fail(wish.Status == "Published" ? "请先认领，再登记完成。" : "这个微心愿已经完成。");
-        }
-        var text = (note ?? "").Trim();
-        if (text.Length is 0 or > 500)
-        {
-            return CommandResult.Fail("请填写完成情况（不超过 500 字）。");
-        }
-        await conn.ExecuteAsync(new CommandDefinition(FulfilSql, new { WishId = wishId, Now = now, Note = text, PhotoPath = photoPath }, tx, cancellationToken: ct));
-        if (creditClaimer && wish.ClaimedByMemberId is int claimer
-            && await conn.ExecuteScalarAsync<int>(new CommandDefinition(CreditedSql, new { WishId = wishId, MemberId = claimer }, tx, cancellationToken: ct)) == 0)
-        {
-            var rule = await conn.QuerySingleOrDefaultAsync<RuleRow>(new CommandDefinition(RuleSql, transaction: tx, cancellationToken: ct));
-            if (rule is not null)
+            var wish = await WishAsync(w, wishId, "Wish.Fulfil");
+            if (!WishRules.CanFulfil(actor, wish.Scope))
             {
-                await conn.ExecuteAsync(new CommandDefinition(InsertCreditSql, new
-                {
-                    MemberId = claimer, rule.Points, OccurredOn = now.Date, RuleId = rule.Id, WishId = wishId,
-                    RecordedByUserId = LedgerCommands.UserId(actor), RecordedAt = now, Note = $"微心愿：{wish.Content}",
-                }, tx, cancellationToken: ct));
-                await Journal.BumpAsync(conn, tx, "Points", now, ct);
+                throw await w.DeniedAsync("Wish.Fulfil", "MicroWish", wishId, new { note });
             }
-        }
-        await FinishAsync(conn, tx, actor, now, "Wish.Fulfil", wishId, "Claimed", "Fulfilled", text, ct);
-        return CommandResult.Success(wishId);
-    }
+            if (wish.State.Status != "Claimed")
+            {
+                return CommandResult.Fail(wish.State.Status == "Published" ? "请先认领，再登记完成。" : "这个微心愿已经完成。");
+            }
+            var text = (note ?? "").Trim();
+            if (text.Length is 0 or > 500)
+            {
+                return CommandResult.Fail("请填写完成情况（不超过 500 字）。");
+            }
+            await w.ExecuteAsync(FulfilSql, new { WishId = wishId, w.Now, Note = text, PhotoPath = photoPath });
+            if (creditClaimer && wish.Scope.ClaimedByMemberId is int claimer
+                && await w.ScalarAsync<int>(CreditedSql, new { WishId = wishId, MemberId = claimer }) == 0
+                && await w.SingleOrDefaultAsync<RuleRow>(RuleSql) is { } rule)
+            {
+                await w.ExecuteAsync(InsertCreditSql, new
+                {
+                    MemberId = claimer, rule.Points, OccurredOn = w.Now.Date, RuleId = rule.Id, WishId = wishId,
+                    RecordedByUserId = LedgerCommands.UserId(actor), RecordedAt = w.Now, Note = $"微心愿：{wish.State.Content}",
+                });
+                w.AlsoBump("Points");
+            }
+            await ChangedAsync(w, "Wish.Fulfil", wishId, "Claimed", "Fulfilled", text);
+            return CommandResult.Success(wishId);
+        }, ct);
 
     /// <summary>回访: the secretary records the follow-up visit.</summary>
-    public async Task<CommandResult> VisitAsync(Actor actor, int wishId, string? note, CancellationToken ct = default)
+    public Task<CommandResult> VisitAsync(Actor actor, int wishId, string? note, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, "Wishes", async w =>
+        {
+            var wish = await WishAsync(w, wishId, "Wish.Visit");
+            if (!WishRules.CanVisit(actor, wish.Scope))
+            {
+                throw await w.DeniedAsync("Wish.Visit", "MicroWish", wishId, null);
+            }
+            if (await w.ExecuteAsync(VisitSql, new { WishId = wishId }) == 0)
+            {
+                return CommandResult.Fail("只有已完成的微心愿才能回访。");
+            }
+            await ChangedAsync(w, "Wish.Visit", wishId, "Fulfilled", "Visited", string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+            return CommandResult.Success(wishId);
+        }, ct);
+
+    /// <summary>
+    /// The wish's state and its rule scope, or a refusal (audited) when there is no such wish: a forged id is never
+    /// replaced by another.
+    /// </summary>
+    private static async Task<(WishState State, WishScope Scope)> WishAsync(WriteScope w, int wishId, string action)
     {
-        var now = clock.Now;
-        await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var wish = await WishAsync(conn, tx, wishId, ct);
-        if (wish is null)
+        var state = await w.SingleOrDefaultAsync<WishState>(WishSql, new { WishId = wishId });
+        var scope = state is null ? null : await WishDetailQueries.ScopeAsync(w.Connection, w.Transaction, wishId, w.CancellationToken);
+        if (state is null || scope is null)
         {
-            return CommandResult.Fail("找不到这个微心愿。");
+            throw await w.DeniedAsync(action, "MicroWish", wishId, null, NoWish);
         }
-        if (!actor.IsSecretaryOf(wish.CommunityId))
-        {
-            throw await Journal.DeniedAsync(conn, tx, actor, now, "Wish.Visit", "MicroWish", wishId, null, ct);
-        }
-        if (await conn.ExecuteAsync(new CommandDefinition(VisitSql, new { WishId = wishId }, tx, cancellationToken: ct)) == 0)
-        {
-            return CommandResult.Fail("只有已完成的微心愿才能回访。");
-        }
-        await FinishAsync(conn, tx, actor, now, "Wish.Visit", wishId, "Fulfilled", "Visited", string.IsNullOrWhiteSpace(note) ? null : note.Trim(), ct);
-        return CommandResult.Success(wishId);
+        return (state, scope);
     }
 
-    private static Task<WishScope?> WishAsync(DbConnection conn, DbTransaction tx, int wishId, CancellationToken ct) =>
-        conn.QuerySingleOrDefaultAsync<WishScope>(new CommandDefinition(WishSql, new { WishId = wishId }, tx, cancellationToken: ct));
-
-    private async Task<bool> InCommunityAsync(DbConnection conn, DbTransaction tx, Actor actor, int communityId, CancellationToken ct) =>
-        actor.IsSecretaryOf(communityId)
-        || (actor.Role == Roles.Lead && actor.TeamId is int team
-            && await conn.ExecuteScalarAsync<int?>(new CommandDefinition(LeadCommunitySql, new { TeamId = team }, tx, cancellationToken: ct)) == communityId);
-
-    private static async Task FinishAsync(DbConnection conn, DbTransaction tx, Actor actor, DateTime now, string action, int wishId, string? from, string to, string? note, CancellationToken ct)
+    /// <summary>Every status change is a history row and an audit row.</summary>
+    private static async Task ChangedAsync(WriteScope w, string action, int wishId, string? from, string to, string? note)
     {
-        await conn.ExecuteAsync(new CommandDefinition(InsertHistorySql, new
+        await w.ExecuteAsync(InsertHistorySql, new
         {
-            WishId = wishId, FromStatus = from, ToStatus = to, ChangedAt = now, ChangedByUserId = LedgerCommands.UserId(actor), Note = note,
-        }, tx, cancellationToken: ct));
-        await Journal.AuditAsync(conn, tx, actor, now, action, "MicroWish", wishId, from is null ? null : new { Status = from }, new { Status = to, Note = note }, ct);
-        await Journal.BumpAsync(conn, tx, "Wishes", now, ct);
-        await tx.CommitAsync(ct);
+            WishId = wishId, FromStatus = from, ToStatus = to, ChangedAt = w.Now, ChangedByUserId = LedgerCommands.UserId(w.Actor), Note = note,
+        });
+        w.Audit(action, "MicroWish", wishId, from is null ? null : new { Status = from }, new { Status = to, Note = note });
     }
 
-    private sealed record WishScope
+    private sealed record WishState
     {
-        public int Id { get; init; }
-        public int CommunityId { get; init; }
         public string Status { get; init; } = "";
         public string Content { get; init; } = "";
-        public string? ClaimantKind { get; init; }
-        public int? ClaimedByMemberId { get; init; }
-        public int? ClaimedByTeamId { get; init; }
     }
 
     private sealed record RuleRow

@@ -152,6 +152,76 @@ public class TaskWorkflowTests
     }
 
     [Fact]
+    public async Task AForeignOrUnknownTask_IsRefusedAndAudited_AndNothingElseIsWritten()
+    {
+        await using var env = await SetUpAsync();
+        await ForeignCommunity.SeedAsync(env.Db);
+        var s = env.Secretary;
+        var before = await ForeignCommunity.EverythingElseAsync(env.Db);
+
+        var foreign = await Assert.ThrowsAsync<AccessDeniedException>(() => env.Tasks.TriageAsync(s, ForeignCommunity.TaskId, "High", "其他", 1));
+        var unknown = await Assert.ThrowsAsync<AccessDeniedException>(() => env.Tasks.ResolveAsync(s, 9999, "已处理", 1));
+        var unknownCredit = await Assert.ThrowsAsync<AccessDeniedException>(() => env.Tasks.CreditAsync(s, 9999, [1]));
+
+        Assert.Equal(AccessDeniedException.DefaultMessage, foreign.Message);
+        Assert.Equal("找不到这件诉求。", unknown.Message);
+        Assert.Equal("找不到这件诉求。", unknownCredit.Message);
+        Assert.Equal([("ResidentTask", "900")], await ForeignCommunity.DenialsAsync(env.Db, "Task.Triage"));
+        Assert.Equal([("ResidentTask", "9999")], await ForeignCommunity.DenialsAsync(env.Db, "Task.Resolve"));
+        Assert.Equal([("ResidentTask", "9999")], await ForeignCommunity.DenialsAsync(env.Db, "Task.Credit"));
+        Assert.Equal(before, await ForeignCommunity.EverythingElseAsync(env.Db));
+    }
+
+    [Fact]
+    public async Task AForeignTeamOrResident_IsRefusedAndAudited_AndNothingElseIsWritten()
+    {
+        await using var env = await SetUpAsync();
+        await ForeignCommunity.SeedAsync(env.Db);
+        var s = env.Secretary;
+        var id = (await env.Tasks.IntakeAsync(s, Call())).Id!.Value;
+        await env.Tasks.TriageAsync(s, id, "Normal", "设施维护", (await env.TaskAsync(id)).RowVersion);
+        var closed = (await env.Tasks.IntakeAsync(s, Call("水管爆裂"))).Id!.Value;
+        await env.Tasks.TriageAsync(s, closed, "Urgent", "水电维修", (await env.TaskAsync(closed)).RowVersion);
+        await env.Tasks.AssignAsync(s, closed, null, [1], null, (await env.TaskAsync(closed)).RowVersion);
+        await env.Tasks.ResolveAsync(s, closed, "修好了", (await env.TaskAsync(closed)).RowVersion);
+        await env.Tasks.ConfirmAsync(s, closed, true, "Satisfied", null, (await env.TaskAsync(closed)).RowVersion);
+        var before = await ForeignCommunity.EverythingElseAsync(env.Db);
+        var version = (await env.TaskAsync(id)).RowVersion;
+
+        var team = await Assert.ThrowsAsync<AccessDeniedException>(() => env.Tasks.AssignAsync(s, id, ForeignCommunity.TeamId, [], null, version));
+        var unknownTeam = await Assert.ThrowsAsync<AccessDeniedException>(() => env.Tasks.AssignAsync(s, id, 9999, [], null, version));
+        var assignee = await Assert.ThrowsAsync<AccessDeniedException>(() => env.Tasks.AssignAsync(s, id, 1, [1, ForeignCommunity.MemberId], null, version));
+        // The first resident is of this community: the refusal of the second must not leave the first credited.
+        var credit = await Assert.ThrowsAsync<AccessDeniedException>(() => env.Tasks.CreditAsync(s, closed, [1, ForeignCommunity.MemberId]));
+        var caller = await Assert.ThrowsAsync<AccessDeniedException>(() => env.Tasks.IntakeAsync(s, Call("另一件事") with { ResidentId = ForeignCommunity.MemberId }));
+
+        Assert.Equal("找不到这支队伍。", team.Message);
+        Assert.Equal("找不到这支队伍。", unknownTeam.Message);
+        Assert.Equal("找不到这位居民。", assignee.Message);
+        Assert.Equal("找不到这位居民。", credit.Message);
+        Assert.Equal("找不到这位居民。", caller.Message);
+        Assert.Equal([("Team", "900"), ("Team", "9999"), ("Member", "900")], await ForeignCommunity.DenialsAsync(env.Db, "Task.Assign"));
+        Assert.Equal([("Member", "900")], await ForeignCommunity.DenialsAsync(env.Db, "Task.Credit"));
+        Assert.Equal([("Member", "900")], await ForeignCommunity.DenialsAsync(env.Db, "Task.Intake"));
+        Assert.Equal(before, await ForeignCommunity.EverythingElseAsync(env.Db));
+        Assert.Equal(TaskCodes.Identified, (await env.TaskAsync(id)).Stage);
+    }
+
+    [Fact]
+    public async Task TheLeadOfTheAssignedTeam_MayReportTheResult_ButNoOtherStep()
+    {
+        var lead = new Actor(7, "lead", Roles.Lead, null, 1, 5);
+        var task = new TaskScope(1, 5);
+        var otherTeams = new TaskScope(1, 6);
+
+        Assert.True(TaskRules.CanResolve(lead, task));
+        Assert.False(TaskRules.CanResolve(lead, otherTeams));
+        Assert.False(TaskRules.CanTriage(lead, task) || TaskRules.CanAssign(lead, task) || TaskRules.CanConfirm(lead, task) || TaskRules.CanCredit(lead, task));
+        Assert.True(TaskRules.CanIntake(lead, new IntakeScope(1, 1)));
+        Assert.False(TaskRules.CanIntake(lead, new IntakeScope(1, 2)));
+    }
+
+    [Fact]
     public async Task ASimilarOpenTask_IsFlaggedAsAPossibleDuplicate()
     {
         await using var env = await SetUpAsync();

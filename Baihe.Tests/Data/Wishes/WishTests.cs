@@ -1,4 +1,6 @@
+using Baihe.Data.Accounts;
 using Baihe.Data.Wishes;
+using Baihe.Tests.Data.Tasks;
 using Baihe.Tests.TestSupport;
 using Dapper;
 
@@ -50,6 +52,81 @@ public class WishTests
         Assert.Contains("请先认领", (await wishes.FulfilAsync(shuji, id, "送达", null, false)).Error);
         Assert.Contains("心愿内容", (await wishes.PublishAsync(shuji, new WishInput(1, "陈伯", "Elderly", " ", 10))).Error);
         Assert.Contains("请选择所在网格", (await wishes.PublishAsync(shuji, new WishInput(999, "陈伯", "Elderly", "收音机", 10))).Error);
+    }
+
+    [Fact]
+    public async Task AForeignOrUnknownWishOrClaimant_IsRefusedAndAudited_AndNothingElseIsWritten()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        await ForeignCommunity.SeedAsync(db);
+        var shuji = await db.ActorAsync("shuji");
+        var wishes = new WishCommands(db.Factory, db.Clock);
+        var id = (await wishes.PublishAsync(shuji, new WishInput(1, "陈伯", "Elderly", "一副老花镜", 60))).Id!.Value;
+        var before = await ForeignCommunity.EverythingElseAsync(db);
+
+        var team = await Assert.ThrowsAsync<AccessDeniedException>(() => wishes.ClaimAsync(shuji, id, "Team", ForeignCommunity.TeamId));
+        var member = await Assert.ThrowsAsync<AccessDeniedException>(() => wishes.ClaimAsync(shuji, id, "Member", ForeignCommunity.MemberId));
+        var partner = await Assert.ThrowsAsync<AccessDeniedException>(() => wishes.ClaimAsync(shuji, id, "Partner", ForeignCommunity.PartnerId));
+        var unknownPartner = await Assert.ThrowsAsync<AccessDeniedException>(() => wishes.ClaimAsync(shuji, id, "Partner", 9999));
+        var foreignWish = await Assert.ThrowsAsync<AccessDeniedException>(() => wishes.ClaimAsync(shuji, ForeignCommunity.WishId, "Team", 1));
+        var unknownWish = await Assert.ThrowsAsync<AccessDeniedException>(() => wishes.VisitAsync(shuji, 9999, null));
+
+        Assert.Equal("找不到这支队伍。", team.Message);
+        Assert.Equal("找不到这位居民。", member.Message);
+        Assert.Equal("找不到这个共建单位。", partner.Message);
+        Assert.Equal("找不到这个共建单位。", unknownPartner.Message);
+        Assert.Equal("找不到这支队伍。", foreignWish.Message); // team 1 is not of the foreign wish's community
+        Assert.Equal("找不到这个微心愿。", unknownWish.Message);
+        Assert.Equal([("Team", "900"), ("Member", "900"), ("Partner", "900"), ("Partner", "9999"), ("Team", "1")],
+            await ForeignCommunity.DenialsAsync(db, "Wish.Claim"));
+        Assert.Equal([("MicroWish", "9999")], await ForeignCommunity.DenialsAsync(db, "Wish.Visit"));
+        Assert.Equal(before, await ForeignCommunity.EverythingElseAsync(db));
+        Assert.Equal("Published", (await new WishDetailQueries(db.Factory).DetailAsync(id))!.Value.Wish.Status);
+    }
+
+    [Fact]
+    public async Task AForeignWish_CannotBeFulfilledOrVisited_AndTheRefusalIsAudited()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        await ForeignCommunity.SeedAsync(db);
+        var shuji = await db.ActorAsync("shuji");
+        var wishes = new WishCommands(db.Factory, db.Clock);
+        var before = await ForeignCommunity.EverythingElseAsync(db);
+
+        var fulfil = await Assert.ThrowsAsync<AccessDeniedException>(() => wishes.FulfilAsync(shuji, ForeignCommunity.WishId, "送达", null, false));
+        var visit = await Assert.ThrowsAsync<AccessDeniedException>(() => wishes.VisitAsync(shuji, ForeignCommunity.WishId, null));
+
+        Assert.Equal(AccessDeniedException.DefaultMessage, fulfil.Message);
+        Assert.Equal(AccessDeniedException.DefaultMessage, visit.Message);
+        Assert.Equal([("MicroWish", "900")], await ForeignCommunity.DenialsAsync(db, "Wish.Fulfil"));
+        Assert.Equal([("MicroWish", "900")], await ForeignCommunity.DenialsAsync(db, "Wish.Visit"));
+        Assert.Equal(before, await ForeignCommunity.EverythingElseAsync(db));
+    }
+
+    [Fact]
+    public async Task ALead_MayClaimForTheirTeamAndItsMembersOnly_AndThePageIsOfferedTheSameChoice()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        var shuji = await db.ActorAsync("shuji");
+        var lead = await db.ActorAsync("jinjiejie");
+        var wishes = new WishCommands(db.Factory, db.Clock);
+        var queries = new WishDetailQueries(db.Factory);
+        var id = (await wishes.PublishAsync(shuji, new WishInput(1, "陈伯", "Elderly", "一副老花镜", 60))).Id!.Value;
+        var wish = (await queries.ScopeAsync(id))!;
+        await using var conn = await db.Factory.OpenAsync();
+        var onTeam = await conn.ExecuteScalarAsync<int>("SELECT MIN(MemberId) FROM Membership WHERE TeamId = @TeamId AND LeftOn IS NULL;", new { lead.TeamId });
+        var offTeam = await conn.ExecuteScalarAsync<int>(
+            "SELECT MIN(m.Id) FROM Member m WHERE NOT EXISTS (SELECT 1 FROM Membership s WHERE s.MemberId = m.Id AND s.TeamId = @TeamId AND s.LeftOn IS NULL);", new { lead.TeamId });
+        var otherTeam = await conn.ExecuteScalarAsync<int>("SELECT MIN(Id) FROM Team WHERE CommunityId = 1 AND Id <> @TeamId;", new { lead.TeamId });
+
+        Assert.True(WishRules.CanClaim(lead, wish, (await queries.ClaimantAsync("Member", onTeam))!));
+        Assert.False(WishRules.CanClaim(lead, wish, (await queries.ClaimantAsync("Member", offTeam))!));
+        Assert.False(WishRules.CanClaim(lead, wish, (await queries.ClaimantAsync("Team", otherTeam))!));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => wishes.ClaimAsync(lead, id, "Member", offTeam));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => wishes.ClaimAsync(lead, id, "Team", otherTeam));
+        Assert.True((await wishes.ClaimAsync(lead, id, "Member", onTeam)).Ok);
+        Assert.True(WishRules.CanFulfil(lead, (await queries.ScopeAsync(id))!));
+        Assert.True((await wishes.FulfilAsync(lead, id, "已送达", null, false)).Ok);
     }
 
     [Theory]
