@@ -33,7 +33,6 @@ public static class DashboardServices
         services.AddSingleton<DemoAccounts>();
         services.AddScoped<CurrentActor>();
         services.AddSingleton<PhotoStore>();
-        services.AddSingleton<MonthlyReport>();
         services.AddSingleton<ExportGate>();
         services.AddSingleton<ChangeFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
@@ -154,7 +153,7 @@ public static class DashboardServices
                 result = await exporter.ExportAsync(actor, month, target.Community.Id, name, http.RequestAborted, ticket);
             }
             return result.File is { } file
-                ? Results.File(file.Content, file.FileName.EndsWith(".zip", StringComparison.Ordinal) ? "application/zip" : MonthlyReport.ContentType, file.FileName)
+                ? Results.File(file.Content, file.FileName.EndsWith(".zip", StringComparison.Ordinal) ? "application/zip" : ReportExporter.ContentType, file.FileName)
                 : Results.Text(result.Error, "text/plain; charset=utf-8", statusCode: result.Denied ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
         }).RequireAuthorization();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -1,92 +1,59 @@
 using Baihe.Data.Accounts;
 using Baihe.Data.Database;
-using Dapper;
 
 namespace Baihe.Data.Reports;
 
-/// <summary>
-/// What an export may contain for an actor: the whole community, one team's roster only, or (with
-/// <see cref="SubDistrictId"/>) every community of a sub-district rolled up into one workbook.
-/// </summary>
-public sealed record ExportScope(int CommunityId, int? RosterOnlyTeamId, bool FullPhones)
-{
-    /// <summary>Set for a sub-district roll-up; <see cref="CommunityId"/> is then 0.</summary>
-    public int? SubDistrictId { get; init; }
-
-    /// <summary>The roll-up of a sub-district, phones masked as officials see them.</summary>
-    public static ExportScope SubDistrict(int subDistrictId) => new(0, null, FullPhones: false) { SubDistrictId = subDistrictId };
-}
-
-/// <summary>Authorizes exports and audits them (who, when, scope, row count, the file's SHA-256).</summary>
+/// <summary>Audits exports (who, when, scope, row count, the file's SHA-256) and refused exports.</summary>
 public sealed class ReportCommands(DbConnectionFactory db, BaiheClock clock)
 {
-    private const string CommunitySql = "SELECT SubDistrictId FROM Community WHERE Id = @CommunityId;";
+    private const string Action = "Report.Export";
 
-    private const string TeamCommunitySql = "SELECT CommunityId FROM Team WHERE Id = @TeamId;";
+    /// <summary>The message of a refused community export.</summary>
+    public const string CommunityRefusal = "您无权导出这个社区的报表。";
 
-    /// <summary>
-    /// What the actor may export of a community: a secretary their community (phones in full); an official any community
-    /// of their sub-district (phones masked); a lead only their own team's roster (phones in full). Others are refused.
-    /// </summary>
-    public async Task<ExportScope> ScopeAsync(Actor actor, int communityId, CancellationToken ct = default)
-    {
-        await using var conn = await db.OpenAsync(ct);
-        var subDistrict = await conn.ExecuteScalarAsync<int?>(new CommandDefinition(CommunitySql, new { CommunityId = communityId }, cancellationToken: ct));
-        if (subDistrict is not null)
-        {
-            if (actor.IsSecretaryOf(communityId))
-            {
-                return new ExportScope(communityId, null, FullPhones: true);
-            }
-            if (actor.Role == Roles.Official && actor.SubDistrictId == subDistrict)
-            {
-                return new ExportScope(communityId, null, FullPhones: false);
-            }
-            if (actor.Role == Roles.Lead && actor.TeamId is int team
-                && await conn.ExecuteScalarAsync<int?>(new CommandDefinition(TeamCommunitySql, new { TeamId = team }, cancellationToken: ct)) == communityId)
-            {
-                return new ExportScope(communityId, team, FullPhones: true);
-            }
-        }
-        throw await Journal.DeniedAsync(db, actor, clock.Now, "Report.Export", "Community", communityId, null, ct);
-    }
-
-    /// <summary>
-    /// The sub-district roll-up (every community, one workbook): only an official of that sub-district may export it.
-    /// Secretaries and leads run one community or one team and are refused, with the refusal audited.
-    /// </summary>
-    public async Task<ExportScope> SubDistrictScopeAsync(Actor actor, int subDistrictId, CancellationToken ct = default)
-    {
-        if (actor.Role == Roles.Official && actor.SubDistrictId == subDistrictId)
-        {
-            return ExportScope.SubDistrict(subDistrictId);
-        }
-        throw await Journal.DeniedAsync(db, actor, clock.Now, "Report.Export", "SubDistrict", subDistrictId, null, ct);
-    }
-
-    /// <summary>Writes the audit row of a sub-district roll-up once its file (or files) are built.</summary>
-    public async Task<CommandResult> RecordSubDistrictExportAsync(Actor actor, int subDistrictId, string month, int rows, string sha256, CancellationToken ct = default)
-    {
-        // Re-checked here so that an audit row can only describe an export the actor was allowed to make.
-        await SubDistrictScopeAsync(actor, subDistrictId, ct);
-        await using var conn = await db.OpenAsync(ct);
-        await Journal.AuditAsync(conn, null, actor, clock.Now, "Report.Export", "SubDistrict", subDistrictId, null,
-            new { Month = month, Scope = $"subdistrict:{subDistrictId}", Rows = rows, Sha256 = sha256 }, ct);
-        return CommandResult.Success();
-    }
+    /// <summary>The message of a refused sub-district roll-up.</summary>
+    public const string SubDistrictRefusal = "只有本街道的街道干部可以导出全街道汇总。";
 
     /// <summary>Writes the export's audit row once the file is built.</summary>
-    public async Task<CommandResult> RecordExportAsync(Actor actor, ExportScope scope, string month, int rows, string sha256, CancellationToken ct = default)
+    public Task<CommandResult> RecordExportAsync(Actor actor, ExportScope scope, string month, int rows, string sha256, CancellationToken ct = default)
     {
         if (scope.SubDistrictId is int subDistrict)
         {
-            return await RecordSubDistrictExportAsync(actor, subDistrict, month, rows, sha256, ct);
+            return RecordSubDistrictExportAsync(actor, subDistrict, month, rows, sha256, ct);
         }
-        // Re-checked here so that an audit row can only describe an export the actor was allowed to make.
-        var allowed = await ScopeAsync(actor, scope.CommunityId, ct);
-        await using var conn = await db.OpenAsync(ct);
-        await Journal.AuditAsync(conn, null, actor, clock.Now, "Report.Export", "Community", scope.CommunityId, null,
-            new { Month = month, Scope = allowed.RosterOnlyTeamId is int t ? $"team:{t}" : "community", Rows = rows, Sha256 = sha256 }, ct);
-        return CommandResult.Success();
+        return WriteTransaction.RunAsync(db, clock, actor, null, async w =>
+        {
+            // Re-checked here so that an audit row can only describe an export the actor was allowed to make.
+            var target = await ReportQueries.TargetAsync(w.Connection, w.Transaction, scope.CommunityId, w.CancellationToken);
+            if (target is null || ReportRules.ScopeFor(actor, target) is not { } allowed)
+            {
+                throw await w.DeniedAsync(Action, "Community", scope.CommunityId, null, CommunityRefusal);
+            }
+            w.Audit(Action, "Community", scope.CommunityId, null,
+                new { Month = month, Scope = allowed.RosterOnlyTeamId is int t ? $"team:{t}" : "community", Rows = rows, Sha256 = sha256 });
+            return CommandResult.Success();
+        }, ct);
     }
+
+    /// <summary>Writes the audit row of a sub-district roll-up once its file (or files) are built.</summary>
+    public Task<CommandResult> RecordSubDistrictExportAsync(Actor actor, int subDistrictId, string month, int rows, string sha256, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, null, async w =>
+        {
+            if (ReportRules.SubDistrictScopeFor(actor, subDistrictId) is null)
+            {
+                throw await w.DeniedAsync(Action, "SubDistrict", subDistrictId, null, SubDistrictRefusal);
+            }
+            w.Audit(Action, "SubDistrict", subDistrictId, null,
+                new { Month = month, Scope = $"subdistrict:{subDistrictId}", Rows = rows, Sha256 = sha256 });
+            return CommandResult.Success();
+        }, ct);
+
+    /// <summary>
+    /// Audits an export that <see cref="ReportRules"/> refused before anything was built, and returns the exception
+    /// carrying the Chinese message to show.
+    /// </summary>
+    public Task<AccessDeniedException> RecordRefusalAsync(Actor actor, ExportScope asked, CancellationToken ct = default) =>
+        asked.SubDistrictId is int subDistrict
+            ? Journal.DeniedAsync(db, actor, clock.Now, Action, "SubDistrict", subDistrict, null, ct, SubDistrictRefusal)
+            : Journal.DeniedAsync(db, actor, clock.Now, Action, "Community", asked.CommunityId, null, ct, CommunityRefusal);
 }

@@ -34,6 +34,9 @@ public static partial class ReportMonth
     /// <summary>Last month, the report secretaries usually want.</summary>
     public static string LastMonth(DateTime today) => today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
+    /// <summary>The month as file names and titles show it: 2026年10月.</summary>
+    public static string Label(Period month) => $"{month.From.Year}年{month.From.Month}月";
+
     [GeneratedRegex(@"^(\d{4})-(\d{1,2})$")]
     private static partial Regex Pattern();
 }

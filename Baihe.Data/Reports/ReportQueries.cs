@@ -1,91 +1,9 @@
+using System.Data.Common;
 using Baihe.Data.Database;
 using Baihe.Data.Wishes;
 using Dapper;
 
 namespace Baihe.Data.Reports;
-
-public sealed record RosterLine
-{
-    public string Team { get; init; } = "";
-    public string Kind { get; init; } = "";
-    public string Name { get; init; } = "";
-    public string Role { get; init; } = "";
-    public string Grid { get; init; } = "";
-    public string? Phone { get; init; }
-    public DateTime JoinedOn { get; init; }
-    public DateTime? LeftOn { get; init; }
-    public string? LeaveReason { get; init; }
-    public int TeamId { get; init; }
-}
-
-public sealed record LedgerLine
-{
-    public long Id { get; init; }
-    public DateTime OccurredOn { get; init; }
-    public string Name { get; init; } = "";
-    public string Grid { get; init; } = "";
-    public string Area { get; init; } = "";
-    public int Points { get; init; }
-    public string Source { get; init; } = "";
-    public string? Note { get; init; }
-    public string? RecordedBy { get; init; }
-}
-
-public sealed record RedemptionLine
-{
-    public DateTime RequestedAt { get; init; }
-    public string Name { get; init; } = "";
-    public string Reward { get; init; } = "";
-    public int Points { get; init; }
-    public string Status { get; init; } = "";
-    public DateTime? FulfilledAt { get; init; }
-}
-
-public sealed record ActivityLine
-{
-    public DateTime HeldOn { get; init; }
-    public string Title { get; init; } = "";
-    public string Team { get; init; } = "";
-    public string Area { get; init; } = "";
-    public string Place { get; init; } = "";
-    public int Headcount { get; init; }
-    public int PointsPerAttendee { get; init; }
-    public string Status { get; init; } = "";
-}
-
-public sealed record TaskLine
-{
-    public int Id { get; init; }
-    public string Title { get; init; } = "";
-    public string Grid { get; init; } = "";
-    public string Category { get; init; } = "";
-    public string Source { get; init; } = "";
-    public string? Urgency { get; init; }
-    public string Stage { get; init; } = "";
-    public DateTime CollectedAt { get; init; }
-    public DateTime? DueAt { get; init; }
-    public DateTime? ClosedAt { get; init; }
-    public string? Satisfaction { get; init; }
-}
-
-public sealed record TaskChangeLine
-{
-    public int TaskId { get; init; }
-    public string? FromStage { get; init; }
-    public string ToStage { get; init; } = "";
-    public DateTime ChangedAt { get; init; }
-}
-
-/// <summary>The month's counts for 概览 that the dashboard's overview query does not already give.</summary>
-public sealed record MonthCounts
-{
-    public int Members { get; init; }
-    public int PointsRedeemed { get; init; }
-    public int TasksReceived { get; init; }
-    public int TasksOnTime { get; init; }
-    public int TasksSatisfied { get; init; }
-    public int WishesPublished { get; init; }
-}
 
 /// <summary>Reads one community's month for the Excel report. Every range is [From, To) computed in C#.</summary>
 public sealed class ReportQueries(DbConnectionFactory db)
@@ -137,12 +55,25 @@ public sealed class ReportQueries(DbConnectionFactory db)
     // as long at 100k rows; IX_PointEntry_Ledger already holds the month in the sheet's order.
     private const string LedgerSqlite = LedgerSelectFragment + "FROM PointEntry pe INDEXED BY IX_PointEntry_Ledger\n" + LedgerJoinsFragment;
 
-    private const string LedgerCountsSql = """
+    private const string CommunityLedgerCountsSql = """
+        SELECT g.CommunityId, COUNT(*) AS Rows
+        FROM PointEntry pe JOIN Member m ON m.Id = pe.MemberId JOIN Grid g ON g.Id = m.GridId
+        WHERE g.CommunityId = @CommunityId AND pe.OccurredOn >= @From AND pe.OccurredOn < @To
+        GROUP BY g.CommunityId;
+        """;
+
+    private const string SubDistrictLedgerCountsSql = """
         SELECT g.CommunityId, COUNT(*) AS Rows
         FROM PointEntry pe JOIN Member m ON m.Id = pe.MemberId JOIN Grid g ON g.Id = m.GridId JOIN Community c ON c.Id = g.CommunityId
         WHERE c.SubDistrictId = @SubDistrictId AND pe.OccurredOn >= @From AND pe.OccurredOn < @To
         GROUP BY g.CommunityId;
         """;
+
+    /// <summary>A community and its sub-district, for <see cref="ReportTarget"/>.</summary>
+    private const string TargetSql = "SELECT Id AS CommunityId, SubDistrictId FROM Community WHERE Id = @CommunityId;";
+
+    /// <summary>The teams of a community, for <see cref="ReportTarget"/>.</summary>
+    private const string TargetTeamsSql = "SELECT Id FROM Team WHERE CommunityId = @CommunityId ORDER BY Id;";
 
     private const string RedemptionsSql = """
         SELECT r.RequestedAt, m.Name, rw.Name AS Reward, r.Points, r.Status, r.FulfilledAt
@@ -213,12 +144,38 @@ public sealed class ReportQueries(DbConnectionFactory db)
         }
     }
 
-    /// <summary>The month's ledger row count of each community of a sub-district that has any (the report's largest sheet).</summary>
-    public async Task<IReadOnlyDictionary<int, int>> LedgerCountsAsync(int subDistrictId, Period month, CancellationToken ct = default)
+    /// <summary>
+    /// The month's ledger row count of each community of the scope that has any (the report's largest sheet): only the
+    /// scope's community for a community export, every community of the sub-district for a roll-up.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, int>> LedgerCountsAsync(ExportScope scope, Period month, CancellationToken ct = default)
     {
         await using var conn = await db.OpenAsync(ct);
-        var rows = await conn.QueryAsync<(int CommunityId, int Rows)>(new CommandDefinition(LedgerCountsSql, new { SubDistrictId = subDistrictId, month.From, month.To }, cancellationToken: ct));
+        var query = scope.SubDistrictId is int subDistrict
+            ? new CommandDefinition(SubDistrictLedgerCountsSql, new { SubDistrictId = subDistrict, month.From, month.To }, cancellationToken: ct)
+            : new CommandDefinition(CommunityLedgerCountsSql, new { scope.CommunityId, month.From, month.To }, cancellationToken: ct);
+        var rows = await conn.QueryAsync<(int CommunityId, int Rows)>(query);
         return rows.ToDictionary(r => r.CommunityId, r => r.Rows);
+    }
+
+    /// <summary>A community as <see cref="ReportRules.ScopeFor"/> needs it, or null when there is no such community.</summary>
+    public async Task<ReportTarget?> TargetAsync(int communityId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        return await TargetAsync(conn, null, communityId, ct);
+    }
+
+    /// <summary>The same read inside a command's transaction, so the rule it checks sees what the transaction sees.</summary>
+    internal static async Task<ReportTarget?> TargetAsync(DbConnection conn, DbTransaction? tx, int communityId, CancellationToken ct)
+    {
+        var args = new { CommunityId = communityId };
+        var community = (await conn.QueryAsync<(int CommunityId, int SubDistrictId)>(new CommandDefinition(TargetSql, args, tx, cancellationToken: ct))).AsList();
+        if (community.Count == 0)
+        {
+            return null;
+        }
+        var teams = await conn.QueryAsync<int>(new CommandDefinition(TargetTeamsSql, args, tx, cancellationToken: ct));
+        return new ReportTarget(community[0].CommunityId, community[0].SubDistrictId, teams.AsList());
     }
 
     public Task<IReadOnlyList<RedemptionLine>> RedemptionsAsync(int communityId, Period month, CancellationToken ct = default) => ListAsync<RedemptionLine>(RedemptionsSql, Args(communityId, month), ct);

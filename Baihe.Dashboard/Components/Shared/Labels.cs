@@ -1,75 +1,31 @@
+using Baihe.Data.Tasks;
+using Baihe.Data.Teams;
+using Baihe.Data.Wishes;
+
 namespace Baihe.Dashboard.Components.Shared;
 
-/// <summary>Chinese labels for the English codes the database stores.</summary>
+/// <summary>
+/// The pages' shorthand for display text: dates and months as the dashboard formats them, and the labels of stored
+/// codes, which are defined once beside their codes in Baihe.Data (<see cref="TaskLabels"/>, <see cref="WishLabels"/>,
+/// <see cref="TeamLabels"/>) so that the report and other services need no UI namespace.
+/// </summary>
 public static class Labels
 {
-    public static string Stage(string code) => code switch
-    {
-        "Collected" => "收集信息",
-        "Identified" => "发现问题",
-        "Assigned" => "分办任务",
-        "Resolved" => "反馈结果",
-        "Closed" => "办结",
-        _ => code,
-    };
+    public static string Stage(string code) => TaskLabels.Stage(code);
 
-    public static string Source(string code) => code switch
-    {
-        "GridVisit" => "网格员走访",
-        "Snapshot" => "随手拍",
-        "Deliberation" => "议事会",
-        "Hotline" => "热线",
-        "WalkIn" => "上门",
-        _ => code,
-    };
+    public static string Source(string code) => TaskLabels.Source(code);
 
-    public static string Urgency(string? code) => code switch
-    {
-        "Urgent" => "紧急",
-        "High" => "较急",
-        "Normal" => "一般",
-        null => "待研判",
-        _ => code,
-    };
+    public static string Urgency(string? code) => TaskLabels.Urgency(code);
 
-    public static string Satisfaction(string? code) => code switch
-    {
-        "Satisfied" => "满意",
-        "Basic" => "基本满意",
-        "Dissatisfied" => "不满意",
-        _ => "",
-    };
+    public static string Satisfaction(string? code) => TaskLabels.Satisfaction(code);
 
-    public static string WishStatus(string code) => code switch
-    {
-        "Published" => "待认领",
-        "Claimed" => "已认领",
-        "Fulfilled" => "已完成",
-        "Visited" => "已回访",
-        _ => code,
-    };
+    public static string WishStatus(string code) => WishLabels.Status(code);
 
-    public static string WisherKind(string code) => code switch
-    {
-        "Elderly" => "老人",
-        "Child" => "困境儿童",
-        _ => "其他",
-    };
+    public static string WisherKind(string code) => WishLabels.WisherKind(code);
 
-    public static string Role(string code) => code switch
-    {
-        "Lead" => "队长",
-        "Deputy" => "副队长",
-        "Member" => "队员",
-        _ => code,
-    };
+    public static string Role(string code) => TeamLabels.Role(code);
 
-    public static string TeamKind(string code) => code switch
-    {
-        "VolunteerService" => "志愿服务队",
-        "InterestGroup" => "兴趣队伍",
-        _ => code,
-    };
+    public static string TeamKind(string code) => TeamLabels.Kind(code);
 
     /// <summary>"2026年3月" style month label from a yyyyMM key; the short form is "3月".</summary>
     public static string Month(int key, bool withYear = false) =>

@@ -189,7 +189,7 @@ public static class StreamedSheet
                         break;
                     default:
                         var text = value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-                        writer.WriteStartElement(CellElement, MonthlyReport.LooksLikeFormula(text) ? quoted : inline[c]);
+                        writer.WriteStartElement(CellElement, ReportCells.LooksLikeFormula(text) ? quoted : inline[c]);
                         writer.WriteStartElement(InlineElement, NoAttributes);
                         writer.WriteStartElement(TextElement, text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) ? PreserveSpace : NoAttributes);
                         writer.WriteString(text);

@@ -19,7 +19,7 @@ public class MonthlyReportTests
         new ServiceCollection()
             .AddSingleton<TimeProvider>(new FixedTimeProvider(FixedTimeProvider.Default))
             .AddBaiheData(new DatabaseOptions(DatabaseProvider.Sqlite, db.Factory.ConnectionString))
-            .AddSingleton<MonthlyReport>().AddSingleton<ExportGate>().AddSingleton<ReportExporter>().AddSingleton(new ReportOptions())
+            .AddSingleton<ExportGate>().AddSingleton<ReportExporter>().AddSingleton(new ReportOptions())
             .BuildServiceProvider();
 
     private static async Task<(XLWorkbook Book, ReportFile File)> ExportAsync(TestDatabase db, Actor actor, string month)
@@ -38,7 +38,7 @@ public class MonthlyReportTests
         using var _ = book;
 
         Assert.Equal("百合园社区_2026年10月_月报.xlsx", file.FileName);
-        Assert.Equal(MonthlyReport.SheetNames, book.Worksheets.Select(w => w.Name));
+        Assert.Equal(ReportExporter.SheetNames, book.Worksheets.Select(w => w.Name));
         var dashboard = await new OverviewQueries(db.Factory).LoadAsync(1, new Period(new DateTime(2026, 10, 1), new DateTime(2026, 11, 1)));
         var kpi = book.Worksheet("概览").RangeUsed()!.Rows().Where(r => !r.Cell(1).IsEmpty())
             .ToDictionary(r => r.Cell(1).GetString().Trim('　'), r => r.Cell(2));
@@ -115,7 +115,7 @@ public class MonthlyReportTests
 
         var (book, file) = await ExportAsync(db, await db.ActorAsync("shuji"), "2020-01");
 
-        Assert.Equal(MonthlyReport.SheetNames, book.Worksheets.Select(w => w.Name));
+        Assert.Equal(ReportExporter.SheetNames, book.Worksheets.Select(w => w.Name));
         Assert.Contains(book.Worksheet("概览").CellsUsed(), c => c.GetString().StartsWith("本月无数据"));
         Assert.Equal("本月无数据", book.Worksheet("民呼我应").Cell(2, 1).GetString());
         Assert.Equal(0, book.Worksheet("概览").CellsUsed().Where(c => c.GetString() == "本月办结").Select(c => c.CellRight().GetValue<int>()).Single());
@@ -183,15 +183,85 @@ public class MonthlyReportTests
         var refused = await admin.GetAsync($"/reports/export?month={lastMonth}&community=1");
 
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        Assert.Equal(MonthlyReport.ContentType, ok.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(ReportExporter.ContentType, ok.Content.Headers.ContentType!.MediaType);
         Assert.EndsWith("_月报.xlsx", ok.Content.Headers.ContentDisposition!.FileNameStar);
         using (var book = new XLWorkbook(await ok.Content.ReadAsStreamAsync()))
         {
-            Assert.Equal(MonthlyReport.SheetNames, book.Worksheets.Select(w => w.Name));
+            Assert.Equal(ReportExporter.SheetNames, book.Worksheets.Select(w => w.Name));
         }
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("YYYY-MM", await bad.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task ReportsDownload_OfAForgedOrForeignCommunity_IsRefusedAndAudited_NeverReplacedByTheUsersOwn()
+    {
+        await using var app = new AppFactory();
+        using var secretary = await app.SignedInClientAsync("shuji");
+        using var official = await app.SignedInClientAsync("jiedao");
+        // A community of another sub-district: it exists, but not for 金东街道's official.
+        await using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabaseFile}"))
+        {
+            await conn.ExecuteAsync("""
+                INSERT INTO SubDistrict (Id, Name, District, City) VALUES (77, '银西街道', '西区', '测试市');
+                INSERT INTO Community (Id, SubDistrictId, Name) VALUES (78, 77, '银西社区');
+                """);
+        }
+        var lastMonth = DateTime.Today.AddMonths(-1).ToString("yyyy-MM");
+
+        var forged = await secretary.GetAsync($"/reports/export?month={lastMonth}&community=9999");
+        var foreign = await official.GetAsync($"/reports/export?month={lastMonth}&community=78");
+
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Equal(Baihe.Data.Communities.CommunityChoice.Refused, await forged.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+        Assert.Equal(Baihe.Data.Communities.CommunityChoice.Refused, await foreign.Content.ReadAsStringAsync());
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabaseFile}");
+        Assert.Equal(["78", "9999"], (await db.QueryAsync<string>("SELECT EntityId FROM AuditLog WHERE Action LIKE 'Denied:%' AND EntityType = 'Community' ORDER BY EntityId;")).ToList());
+        Assert.Equal(0, await db.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action = 'Report.Export';"));
+    }
+
+    [Fact]
+    public async Task ExportCli_ForAnUnknownCommunity_ExitsOneWithAChineseMessage_AndWritesNoFile()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        await using var services = Services(db);
+        var dir = Path.Combine(Path.GetTempPath(), "baihe-tests", Guid.NewGuid().ToString("N"));
+        var error = new StringWriter();
+
+        var exit = await ExportCli.RunAsync(["export", "--month", "2026-10", "--community", "9999", "--out", $"{dir}/r.xlsx"], services, new StringWriter(), error);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("找不到这个社区", error.ToString());
+        Assert.False(Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any());
+        await using var conn = await db.Factory.OpenAsync();
+        Assert.Equal(0, await conn.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action = 'Report.Export';"));
+    }
+
+    [Theory]
+    [InlineData("admin")]
+    [InlineData("yinhui")]
+    public async Task AnExportTheRuleRefuses_IsAuditedAndBuildsNothing(string userName)
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        await using var services = Services(db);
+        var actor = await db.ActorAsync(userName);
+        // yinhui leads a team of community 1, so only a community without their team is refused to them.
+        var community = userName == "admin" ? 1 : 2;
+        await using (var conn = await db.Factory.OpenAsync())
+        {
+            await conn.ExecuteAsync("INSERT INTO Community (Id, SubDistrictId, Name) SELECT 2, SubDistrictId, '百花社区' FROM Community WHERE Id = 1;");
+        }
+
+        var result = await services.GetRequiredService<ReportExporter>().ExportAsync(actor, "2026-10", community, "x");
+
+        Assert.Null(result.File);
+        Assert.True(result.Denied);
+        Assert.Equal(ReportCommands.CommunityRefusal, result.Error);
+        await using var check = await db.Factory.OpenAsync();
+        Assert.Equal(1, await check.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action = 'Denied:Report.Export' AND EntityType = 'Community' AND EntityId = @community;", new { community = community.ToString() }));
+        Assert.Equal(0, await check.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action = 'Report.Export';"));
     }
 
     [Fact]
@@ -215,5 +285,5 @@ public class MonthlyReportTests
 
     [Fact]
     public void ColumnWidths_CountChineseCharactersDouble() =>
-        Assert.Equal((4 * 2) + 3, MonthlyReport.DisplayWidth("百合园社abc"));
+        Assert.Equal((4 * 2) + 3, ReportCells.DisplayWidth("百合园社abc"));
 }

@@ -8,6 +8,7 @@ using Baihe.Data.Accounts;
 using Baihe.Data.Communities;
 using Baihe.Data.Database;
 using Baihe.Data.Overview;
+using Baihe.Data.Reports;
 using Baihe.Tests.TestSupport;
 using Bunit;
 using ClosedXML.Excel;
@@ -26,7 +27,7 @@ public class SubDistrictReportTests
         new ServiceCollection()
             .AddSingleton<TimeProvider>(new FixedTimeProvider(FixedTimeProvider.Default))
             .AddBaiheData(new DatabaseOptions(DatabaseProvider.Sqlite, db.Factory.ConnectionString))
-            .AddSingleton<MonthlyReport>().AddSingleton<ExportGate>().AddSingleton<ReportExporter>()
+            .AddSingleton<ExportGate>().AddSingleton<ReportExporter>()
             .AddSingleton(new ReportOptions { MaxRowsPerWorkbook = maxRows })
             .BuildServiceProvider();
 
@@ -69,13 +70,13 @@ public class SubDistrictReportTests
         Assert.Empty(result.Parts);
         Assert.Equal("金东街道_2026年10月_汇总月报.xlsx", result.File!.FileName);
         using var book = new XLWorkbook(new MemoryStream(result.File.Content));
-        Assert.Equal(MonthlyReport.SheetNames, book.Worksheets.Select(w => w.Name));
+        Assert.Equal(ReportExporter.SheetNames, book.Worksheets.Select(w => w.Name));
         var overview = book.Worksheet("概览");
         // 生成时间 is a real date-time in a column wide enough to show it (a narrow one shows ### in Excel and LibreOffice).
         var generated = overview.Column(1).CellsUsed().Single(c => c.GetString() == "生成时间").CellRight();
         Assert.Equal(XLDataType.DateTime, generated.DataType);
         Assert.True(overview.Column(2).Width > "2026-10-31 23:59".Length, $"column B is {overview.Column(2).Width} wide");
-        var header = overview.RowsUsed().First(r => r.Cell(1).GetString() == MonthlyReport.CommunityHeader);
+        var header = overview.RowsUsed().First(r => r.Cell(1).GetString() == ReportCells.CommunityHeader);
         var columns = header.CellsUsed().Skip(1).ToDictionary(c => c.GetString(), c => c.Address.ColumnNumber);
         int Figure(string community, string kpi) =>
             overview.RowsUsed().Single(r => r.Cell(1).GetString() == community).Cell(columns[kpi]).GetValue<int>();
@@ -101,7 +102,7 @@ public class SubDistrictReportTests
 
         // Detail sheets carry a 社区 column, and the ledger holds both communities' rows, safely.
         var ledger = book.Worksheet("积分明细");
-        Assert.Equal(MonthlyReport.CommunityHeader, ledger.Cell(1, 1).GetString());
+        Assert.Equal(ReportCells.CommunityHeader, ledger.Cell(1, 1).GetString());
         Assert.Equal("日期", ledger.Cell(1, 2).GetString());
         var rows = ledger.RowsUsed().Skip(1).ToList();
         Assert.Equal(await LedgerRowsAsync(db, 1) + await LedgerRowsAsync(db, 2), rows.Count);
@@ -110,13 +111,44 @@ public class SubDistrictReportTests
         var formula = rows.Single(r => r.Cell(8).GetString() == "=1+1").Cell(8);
         Assert.False(formula.HasFormula);
         Assert.True(formula.Style.IncludeQuotePrefix);
-        Assert.Equal(MonthlyReport.CommunityHeader, book.Worksheet("队伍花名册").Cell(1, 1).GetString());
+        Assert.Equal(ReportCells.CommunityHeader, book.Worksheet("队伍花名册").Cell(1, 1).GetString());
         Assert.All(book.Worksheet("队伍花名册").Column(7).CellsUsed().Skip(1), c => Assert.Matches(@"^1[0-9]{2}\*{4}[0-9]{4}$", c.GetString()));
 
         await using var conn = await db.Factory.OpenAsync();
         var audit = await conn.QuerySingleAsync<(string EntityType, string AfterJson)>("SELECT EntityType, AfterJson FROM AuditLog WHERE Action = 'Report.Export';");
         Assert.Equal("SubDistrict", audit.EntityType);
         Assert.Contains(result.File.Sha256, audit.AfterJson);
+    }
+
+    [Fact]
+    public async Task LedgerCounts_OfACommunityExport_ReadOnlyThatCommunity_AndOfARollUpEveryCommunity()
+    {
+        await using var db = await TwoCommunitiesAsync();
+        var reports = new ReportQueries(db.Factory);
+        var subDistrict = (await db.ActorAsync("jiedao")).SubDistrictId!.Value;
+
+        var one = await reports.LedgerCountsAsync(new ExportScope(2, null, FullPhones: true), October);
+        var all = await reports.LedgerCountsAsync(ExportScope.SubDistrict(subDistrict), October);
+
+        Assert.Equal([2], one.Keys);
+        Assert.Equal(3, one[2]);
+        Assert.Equal([1, 2], all.Keys.Order());
+        Assert.Equal(await LedgerRowsAsync(db, 1), all[1]);
+    }
+
+    [Fact]
+    public async Task ACommunityExportOfAnOfficial_HoldsOnlyThatCommunitysLedger()
+    {
+        await using var db = await TwoCommunitiesAsync();
+        await using var services = Services(db);
+
+        var result = await services.GetRequiredService<ReportExporter>().ExportAsync(await db.ActorAsync("jiedao"), "2026-10", 2, "街道干部");
+
+        Assert.True(result.File is not null, result.Error);
+        using var book = new XLWorkbook(new MemoryStream(result.File!.Content));
+        var notes = book.Worksheet("积分明细").Column(7).CellsUsed().Skip(1).Select(c => c.GetString()).ToList();
+        Assert.Equal(["百花服务", "=1+1"], notes);
+        Assert.Equal(3, book.Worksheet("积分明细").RowsUsed().Count() - 1);
     }
 
     [Theory]
@@ -168,7 +200,7 @@ public class SubDistrictReportTests
         {
             Assert.Equal(0, await ExportCli.RunAsync(["export", "--month", "2026-10", "--community", "all", "--out", $"{dir}/all.xlsx"], services, new StringWriter(), new StringWriter()));
             using var book = new XLWorkbook($"{dir}/all.xlsx");
-            Assert.Equal(MonthlyReport.CommunityHeader, book.Worksheet("积分明细").Cell(1, 1).GetString());
+            Assert.Equal(ReportCells.CommunityHeader, book.Worksheet("积分明细").Cell(1, 1).GetString());
             Assert.Equal(1, await ExportCli.RunAsync(["export", "--month", "2026-10", "--community", "all", "--subdistrict", "77", "--out", $"{dir}/x.xlsx"], services, new StringWriter(), new StringWriter()));
         }
         await using (var services = Services(db, maxRows: 5))
@@ -204,7 +236,7 @@ public class SubDistrictReportTests
         var gate = new ExportGate();
         await using var ctx = BunitTestContext.Create();
         ctx.Services.AddSingleton(db.Factory).AddSingleton(db.Clock).AddSingleton(gate)
-            .AddSingleton<CommunityQueries>().AddScoped<CurrentActor>();
+            .AddSingleton<CommunityQueries>().AddSingleton<Baihe.Data.Reports.ReportQueries>().AddScoped<CurrentActor>();
         var auth = ctx.AddAuthorization();
         var official = await db.ActorAsync("jiedao");
         auth.SetAuthorized("jiedao");

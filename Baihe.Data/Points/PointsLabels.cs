@@ -1,6 +1,6 @@
-namespace Baihe.Dashboard.Components.Shared;
+namespace Baihe.Data.Points;
 
-/// <summary>Chinese labels for the points screens.</summary>
+/// <summary>Chinese labels for the codes of the points ledger, redemptions and evaluations, beside <see cref="PointSource"/>.</summary>
 public static class PointsLabels
 {
     public static string Source(string code) => code switch

@@ -1,0 +1,116 @@
+using Baihe.Data.Communities;
+using Baihe.Data.Reports;
+using ClosedXML.Excel;
+using static Baihe.Dashboard.Services.Reports.ReportCells;
+
+namespace Baihe.Dashboard.Services.Reports.Sheets;
+
+/// <summary>概览: the month's KPIs with their definitions (口径), then the empty-month notice and the sign-off line.</summary>
+internal static class OverviewSheet
+{
+    private const string Name = "概览";
+
+    private const int HeaderRow = 8;
+
+    // Column B also holds 生成时间 above a roll-up's table; narrower than a date-time, spreadsheets show it as ###.
+    private const double DateTimeWidth = 18;
+
+    /// <summary>One community: a KPI per row with its value and definition.</summary>
+    public static void Write(XLWorkbook workbook, CommunityMonth m, string monthLabel, DateTime generatedAt, string generatedBy, bool empty)
+    {
+        var community = m.Community;
+        var ws = workbook.AddWorksheet(Name);
+        ws.Cell(1, 1).SetValue($"{community.Name} {monthLabel} 工作月报");
+        ws.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(16);
+        ws.Range(1, 1, 1, 3).Merge();
+        Info(ws, [("社区", community.Name), ("街道", $"{community.City}{community.District}{community.SubDistrict}"), ("月份", monthLabel), ("生成时间", generatedAt), ("生成人", generatedBy)]);
+        string[] headers = ["指标", "数值", "口径"];
+        for (var c = 0; c < headers.Length; c++)
+        {
+            ws.Cell(HeaderRow, c + 1).SetValue(headers[c]);
+        }
+        ws.Range(HeaderRow, 1, HeaderRow, 3).Style.Font.SetBold().Fill.SetBackgroundColor(HeaderFill);
+        var kpis = ReportKpis.Of(m.Data, m.Counts);
+        for (var i = 0; i < kpis.Count; i++)
+        {
+            ws.Cell(HeaderRow + 1 + i, 1).SetValue(kpis[i].Name);
+            ws.Cell(HeaderRow + 1 + i, 2).SetValue(kpis[i].Value);
+            ws.Cell(HeaderRow + 1 + i, 3).SetValue(kpis[i].Definition);
+        }
+        SignOff(ws, HeaderRow + kpis.Count, empty);
+        ws.Range(HeaderRow, 1, HeaderRow + kpis.Count, 3).SetAutoFilter();
+        Finish(ws, HeaderRow, [18, 22, 52]);
+    }
+
+    /// <summary>
+    /// A sub-district roll-up: one KPI row per community and a 合计 row that adds them up, then each KPI's definition,
+    /// then the sign-off line.
+    /// </summary>
+    public static void WriteRollUp(XLWorkbook workbook, CommunityRow? any, IReadOnlyList<CommunityMonth> months, string monthLabel, DateTime generatedAt, string generatedBy, bool empty)
+    {
+        var ws = workbook.AddWorksheet(Name);
+        ws.Cell(1, 1).SetValue($"{any?.SubDistrict} {monthLabel} 工作月报（全街道汇总）");
+        ws.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(16);
+        ws.Range(1, 1, 1, 4).Merge();
+        Info(ws, [("街道", $"{any?.City}{any?.District}{any?.SubDistrict}"), ("社区数", months.Count), ("月份", monthLabel), ("生成时间", generatedAt), ("生成人", generatedBy)]);
+        var perCommunity = months.Select(m => (m.Community.Name, Kpis: ReportKpis.Of(m.Data, m.Counts))).ToList();
+        var definitions = perCommunity.FirstOrDefault().Kpis ?? ReportKpis.Empty();
+        ws.Cell(HeaderRow, 1).SetValue(CommunityHeader);
+        for (var k = 0; k < definitions.Count; k++)
+        {
+            ws.Cell(HeaderRow, k + 2).SetValue(definitions[k].Name.Trim('　'));
+        }
+        ws.Range(HeaderRow, 1, HeaderRow, definitions.Count + 1).Style.Font.SetBold().Fill.SetBackgroundColor(HeaderFill);
+        for (var r = 0; r < perCommunity.Count; r++)
+        {
+            ws.Cell(HeaderRow + 1 + r, 1).SetValue(perCommunity[r].Name);
+            for (var k = 0; k < definitions.Count; k++)
+            {
+                ws.Cell(HeaderRow + 1 + r, k + 2).SetValue(perCommunity[r].Kpis[k].Value);
+            }
+        }
+        var total = HeaderRow + 1 + perCommunity.Count;
+        ws.Cell(total, 1).SetValue("合计");
+        for (var k = 0; k < definitions.Count; k++)
+        {
+            ws.Cell(total, k + 2).SetValue(perCommunity.Sum(p => p.Kpis[k].Value));
+        }
+        ws.Range(total, 1, total, definitions.Count + 1).Style.Font.SetBold();
+        ws.Range(HeaderRow, 1, Math.Max(total - 1, HeaderRow + 1), definitions.Count + 1).SetAutoFilter();
+        var last = total + 2;
+        ws.Cell(last, 1).SetValue("指标").Style.Font.SetBold();
+        ws.Cell(last, 2).SetValue("口径").Style.Font.SetBold();
+        for (var k = 0; k < definitions.Count; k++)
+        {
+            ws.Cell(last + 1 + k, 1).SetValue(definitions[k].Name.Trim('　'));
+            ws.Cell(last + 1 + k, 2).SetValue(definitions[k].Definition);
+        }
+        last += definitions.Count;
+        SignOff(ws, last, empty);
+        Finish(ws, HeaderRow, [16, .. definitions.Select(d => (double)Math.Clamp(DisplayWidth(d.Name.Trim('　')) + 2, 8, 60))]);
+        ws.Column(2).Width = Math.Max(ws.Column(2).Width, DateTimeWidth);
+    }
+
+    /// <summary>The label/value lines under the title: who, where, which month, when.</summary>
+    private static void Info(IXLWorksheet ws, (string Label, object Value)[] info)
+    {
+        for (var i = 0; i < info.Length; i++)
+        {
+            ws.Cell(2 + i, 1).SetValue(info[i].Label).Style.Font.SetBold();
+            Put(ws.Cell(2 + i, 2), info[i].Value);
+        }
+    }
+
+    /// <summary>Below the KPI block: the empty-month notice when there is nothing, then 填报人 / 审核人 / 日期.</summary>
+    private static void SignOff(IXLWorksheet ws, int last, bool empty)
+    {
+        if (empty)
+        {
+            ws.Cell(last + 2, 1).SetValue(NoData + "：本月没有积分、兑换、活动、诉求或微心愿记录。");
+            last += 2;
+        }
+        ws.Cell(last + 3, 1).SetValue("填报人：____________");
+        ws.Cell(last + 3, 2).SetValue("审核人：____________");
+        ws.Cell(last + 3, 3).SetValue("日期：____________");
+    }
+}
