@@ -158,7 +158,7 @@ public class PhoneMaskingTests
 public class ReadScopeTests
 {
     [Fact]
-    public async Task ASecretaryOfAnotherCommunity_SeesOnlyTheirOwn_EvenWithAForgedCommunityOrTeamId()
+    public async Task ASecretaryOfAnotherCommunity_SeesOnlyTheirOwn_AndAForgedCommunityOrTeamIdIsRefused()
     {
         await using var app = new AppFactory();
         using (app.NoRedirectClient())
@@ -179,10 +179,15 @@ public class ReadScopeTests
         using var client = await app.SignedInClientAsync("rongshu", "rongshu-password");
         using var official = await app.SignedInClientAsync("jiedao");
 
-        var own = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/?community=1"));
+        var forged = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/?community=1"));
+        var own = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/"));
         var team = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/teams/1"));
         var officialView = System.Net.WebUtility.HtmlDecode(await official.GetStringAsync("/?community=2"));
 
+        // A forged community is refused outright, neither shown nor silently replaced by the user's own.
+        Assert.Contains(Baihe.Data.Communities.CommunityChoice.Refused, forged);
+        Assert.DoesNotContain("kpi-value\">65", forged);
+        Assert.DoesNotContain("榕树社区", forged);
         Assert.Contains("榕树社区", own);
         Assert.DoesNotContain("kpi-value\">65", own);
         Assert.Contains("找不到这支队伍", team);
