@@ -6,6 +6,7 @@ using Baihe.Data.Deliberations;
 using Baihe.Data.Overview;
 using Baihe.Data.Points;
 using Baihe.Data.Reports;
+using Baihe.Data.Residents;
 using Baihe.Data.Tasks;
 using Baihe.Data.Teams;
 using Baihe.Data.Wishes;
@@ -92,6 +93,7 @@ public static class BaiheDataServices
         services.AddSingleton<ActivityCommands>();
         services.AddSingleton<EvaluationCommands>();
         services.AddSingleton<PointsQueries>();
+        services.AddSingleton<ResidentQueries>();
         services.AddSingleton<ActivityQueries>();
         services.AddSingleton<ExchangeQueries>();
         services.AddSingleton<EvaluationQueries>();

@@ -22,6 +22,8 @@ public sealed partial class UserCommands(DbConnectionFactory db, BaiheClock cloc
         VALUES (@UserName, @DisplayName, @PasswordHash, @Role, @SubDistrictId, @CommunityId, @TeamId, @IsDemo, @SecurityStamp, @CreatedAt);
         """;
 
+    private const string UserExistsSql = "SELECT COUNT(*) FROM AppUser WHERE Id = @Id;";
+
     private const string UserNameTakenSql = "SELECT COUNT(*) FROM AppUser WHERE UserName = @UserName;";
 
     private const string ScopeExistsSql = """
@@ -51,105 +53,116 @@ public sealed partial class UserCommands(DbConnectionFactory db, BaiheClock cloc
         """;
 
     /// <summary>Creates an account after checking the name, role and scope.</summary>
-    public async Task<CommandResult> CreateAsync(Actor actor, NewUser user, CancellationToken ct = default)
-    {
-        if (actor.Role != Roles.Admin)
+    public Task<CommandResult> CreateAsync(Actor actor, NewUser user, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, null, async w =>
         {
-            throw await Journal.DeniedAsync(db, actor, clock.Now, "User.Create", "AppUser", null, new { user.UserName, user.Role }, ct);
-        }
-        var userName = user.UserName.Trim().ToLowerInvariant();
-        if (!UserNamePattern().IsMatch(userName))
-        {
-            return CommandResult.Fail("用户名为 3–50 位小写字母、数字、点、下划线或连字符。");
-        }
-        var displayName = user.DisplayName.Trim();
-        if (displayName.Length is 0 or > 20 || displayName.Any(char.IsControl))
-        {
-            return CommandResult.Fail("请填写显示名称（不超过 20 个字）。");
-        }
-        if (ScopeError(user.Role, user.SubDistrictId, user.CommunityId, user.TeamId) is { } scopeError)
-        {
-            return CommandResult.Fail(scopeError);
-        }
-        var now = clock.Now;
-        await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        if (await conn.ExecuteScalarAsync<int>(new CommandDefinition(UserNameTakenSql, new { UserName = userName }, tx, cancellationToken: ct)) > 0)
-        {
-            return CommandResult.Fail("用户名已存在。");
-        }
-        if (user.Role != Roles.Admin
-            && await conn.ExecuteScalarAsync<int>(new CommandDefinition(ScopeExistsSql, new { user.SubDistrictId, user.CommunityId, user.TeamId }, tx, cancellationToken: ct)) != 1)
-        {
-            return CommandResult.Fail("所选的街道、社区或队伍不存在。");
-        }
-        var id = await SqlIdentity.InsertAsync(conn, tx, db.IsSqlite, InsertSql, new
-        {
-            UserName = userName, DisplayName = displayName, user.PasswordHash, user.Role,
-            user.SubDistrictId, user.CommunityId, user.TeamId, user.IsDemo,
-            SecurityStamp = NewStamp(), CreatedAt = now,
+            var attempted = new { user.UserName, user.Role };
+            if (!AccountRules.CanManageAccounts(actor))
+            {
+                throw await w.DeniedAsync("User.Create", "AppUser", null, attempted);
+            }
+            var userName = user.UserName.Trim().ToLowerInvariant();
+            if (!UserNamePattern().IsMatch(userName))
+            {
+                return CommandResult.Fail("用户名为 3–50 位小写字母、数字、点、下划线或连字符。");
+            }
+            var displayName = user.DisplayName.Trim();
+            if (displayName.Length is 0 or > 20 || displayName.Any(char.IsControl))
+            {
+                return CommandResult.Fail("请填写显示名称（不超过 20 个字）。");
+            }
+            if (ScopeError(user.Role, user.SubDistrictId, user.CommunityId, user.TeamId) is { } scopeError)
+            {
+                return CommandResult.Fail(scopeError);
+            }
+            if (await w.ScalarAsync<int>(UserNameTakenSql, new { UserName = userName }) > 0)
+            {
+                return CommandResult.Fail("用户名已存在。");
+            }
+            if (!await ScopeExistsAsync(w, user.Role, user.SubDistrictId, user.CommunityId, user.TeamId))
+            {
+                throw await w.DeniedAsync("User.Create", "AppUser", null, attempted, ScopeMissing);
+            }
+            var id = await w.InsertAsync(InsertSql, new
+            {
+                UserName = userName, DisplayName = displayName, user.PasswordHash, user.Role,
+                user.SubDistrictId, user.CommunityId, user.TeamId, user.IsDemo,
+                SecurityStamp = NewStamp(), CreatedAt = w.Now,
+            });
+            w.Audit("User.Create", "AppUser", id, null, new { UserName = userName, user.Role, user.SubDistrictId, user.CommunityId, user.TeamId });
+            return CommandResult.Success(id);
         }, ct);
-        await Journal.AuditAsync(conn, tx, actor, now, "User.Create", "AppUser", id, null,
-            new { UserName = userName, user.Role, user.SubDistrictId, user.CommunityId, user.TeamId }, ct);
-        await tx.CommitAsync(ct);
-        return CommandResult.Success(id);
-    }
 
     /// <summary>Changes a user's role and scope; the new security stamp signs out their open circuits.</summary>
-    public async Task<CommandResult> ChangeRoleAsync(Actor actor, UserRow user, string role, int? subDistrictId, int? communityId, int? teamId, CancellationToken ct = default)
-    {
-        if (actor.Role != Roles.Admin)
+    public Task<CommandResult> ChangeRoleAsync(Actor actor, UserRow user, string role, int? subDistrictId, int? communityId, int? teamId, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, null, async w =>
         {
-            throw await Journal.DeniedAsync(db, actor, clock.Now, "User.ChangeRole", "AppUser", user.Id, new { role }, ct);
-        }
-        if (ScopeError(role, subDistrictId, communityId, teamId) is { } scopeError)
-        {
-            return CommandResult.Fail(scopeError);
-        }
-        var now = clock.Now;
-        await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var changed = await conn.ExecuteAsync(new CommandDefinition(UpdateRoleSql, new
-        {
-            Role = role, SubDistrictId = subDistrictId, CommunityId = communityId, TeamId = teamId,
-            SecurityStamp = NewStamp(), user.Id, user.RowVersion,
-        }, tx, cancellationToken: ct));
-        if (changed == 0)
-        {
-            return CommandResult.Stale();
-        }
-        await Journal.AuditAsync(conn, tx, actor, now, "User.ChangeRole", "AppUser", user.Id,
-            new { user.Role, user.SubDistrictId, user.CommunityId, user.TeamId },
-            new { Role = role, SubDistrictId = subDistrictId, CommunityId = communityId, TeamId = teamId }, ct);
-        await tx.CommitAsync(ct);
-        return CommandResult.Success(user.Id);
-    }
+            var attempted = new { role, subDistrictId, communityId, teamId };
+            if (!AccountRules.CanManageAccounts(actor))
+            {
+                throw await w.DeniedAsync("User.ChangeRole", "AppUser", user.Id, attempted);
+            }
+            await KnownUserAsync(w, user.Id, "User.ChangeRole", attempted);
+            if (ScopeError(role, subDistrictId, communityId, teamId) is { } scopeError)
+            {
+                return CommandResult.Fail(scopeError);
+            }
+            if (!await ScopeExistsAsync(w, role, subDistrictId, communityId, teamId))
+            {
+                throw await w.DeniedAsync("User.ChangeRole", "AppUser", user.Id, attempted, ScopeMissing);
+            }
+            var changed = await w.ExecuteAsync(UpdateRoleSql, new
+            {
+                Role = role, SubDistrictId = subDistrictId, CommunityId = communityId, TeamId = teamId,
+                SecurityStamp = NewStamp(), user.Id, user.RowVersion,
+            });
+            if (changed == 0)
+            {
+                return CommandResult.Stale();
+            }
+            w.Audit("User.ChangeRole", "AppUser", user.Id,
+                new { user.Role, user.SubDistrictId, user.CommunityId, user.TeamId },
+                new { Role = role, SubDistrictId = subDistrictId, CommunityId = communityId, TeamId = teamId });
+            return CommandResult.Success(user.Id);
+        }, ct);
 
     /// <summary>Disables or re-enables an account; a disabled account loses its open circuits within a minute.</summary>
-    public async Task<CommandResult> SetDisabledAsync(Actor actor, UserRow user, bool disabled, CancellationToken ct = default)
+    public Task<CommandResult> SetDisabledAsync(Actor actor, UserRow user, bool disabled, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, null, async w =>
+        {
+            if (!AccountRules.CanManageAccounts(actor))
+            {
+                throw await w.DeniedAsync("User.SetDisabled", "AppUser", user.Id, new { disabled });
+            }
+            await KnownUserAsync(w, user.Id, "User.SetDisabled", new { disabled });
+            if (user.Id == actor.UserId && disabled)
+            {
+                return CommandResult.Fail("不能停用自己的账户。");
+            }
+            var changed = await w.ExecuteAsync(UpdateDisabledSql, new { IsDisabled = disabled, SecurityStamp = NewStamp(), user.Id, user.RowVersion });
+            if (changed == 0)
+            {
+                return CommandResult.Stale();
+            }
+            w.Audit(disabled ? "User.Disable" : "User.Enable", "AppUser", user.Id, new { user.IsDisabled }, new { IsDisabled = disabled });
+            return CommandResult.Success(user.Id);
+        }, ct);
+
+    private const string ScopeMissing = "所选的街道、社区或队伍不存在。";
+
+    /// <summary>Refuses (after auditing) an account id that does not exist.</summary>
+    private static async Task KnownUserAsync(WriteScope w, int userId, string action, object attempted)
     {
-        if (actor.Role != Roles.Admin)
+        if (await w.ScalarAsync<int>(UserExistsSql, new { Id = userId }) == 0)
         {
-            throw await Journal.DeniedAsync(db, actor, clock.Now, "User.SetDisabled", "AppUser", user.Id, new { disabled }, ct);
+            throw await w.DeniedAsync(action, "AppUser", userId, attempted, "找不到这个账户。");
         }
-        if (user.Id == actor.UserId && disabled)
-        {
-            return CommandResult.Fail("不能停用自己的账户。");
-        }
-        var now = clock.Now;
-        await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var changed = await conn.ExecuteAsync(new CommandDefinition(UpdateDisabledSql,
-            new { IsDisabled = disabled, SecurityStamp = NewStamp(), user.Id, user.RowVersion }, tx, cancellationToken: ct));
-        if (changed == 0)
-        {
-            return CommandResult.Stale();
-        }
-        await Journal.AuditAsync(conn, tx, actor, now, disabled ? "User.Disable" : "User.Enable", "AppUser", user.Id,
-            new { user.IsDisabled }, new { IsDisabled = disabled }, ct);
-        await tx.CommitAsync(ct);
-        return CommandResult.Success(user.Id);
     }
+
+    /// <summary>Whether the one scope a role names exists (an administrator names none).</summary>
+    private static async Task<bool> ScopeExistsAsync(WriteScope w, string role, int? subDistrictId, int? communityId, int? teamId) =>
+        role == Roles.Admin
+        || await w.ScalarAsync<int>(ScopeExistsSql, new { SubDistrictId = subDistrictId, CommunityId = communityId, TeamId = teamId }) == 1;
 
     /// <summary>Counts a failed sign-in; the fifth in a row locks the account for <see cref="LockoutDuration"/>.</summary>
     public async Task RecordFailureAsync(int userId, CancellationToken ct = default)

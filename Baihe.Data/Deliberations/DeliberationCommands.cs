@@ -1,6 +1,5 @@
 using Baihe.Data.Accounts;
 using Baihe.Data.Database;
-using Dapper;
 
 namespace Baihe.Data.Deliberations;
 
@@ -19,50 +18,48 @@ public sealed class DeliberationCommands(DbConnectionFactory db, BaiheClock cloc
     private const string ResidentCommunitySql = "SELECT g.CommunityId FROM Member m JOIN Grid g ON g.Id = m.GridId WHERE m.Id = @MemberId;";
 
     /// <summary>Records a meeting; the community's secretary keeps these minutes.</summary>
-    public async Task<CommandResult> RecordAsync(Actor actor, MeetingInput input, CancellationToken ct = default)
-    {
-        var now = clock.Now;
-        await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        if (!actor.IsSecretaryOf(input.CommunityId))
+    public Task<CommandResult> RecordAsync(Actor actor, MeetingInput input, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, null, async w =>
         {
-            throw await Journal.DeniedAsync(conn, tx, actor, now, "Deliberation.Record", "Community", input.CommunityId, input, ct);
-        }
-        var topic = (input.Topic ?? "").Trim();
-        var needs = (input.NeedsRaised ?? "").Trim();
-        var decisions = string.IsNullOrWhiteSpace(input.Decisions) ? null : input.Decisions.Trim();
-        if (topic.Length is 0 or > 100)
-        {
-            return CommandResult.Fail("请填写议题（不超过 100 字）。");
-        }
-        if (needs.Length is 0 or > 1000)
-        {
-            return CommandResult.Fail("请填写收集到的需求（不超过 1000 字）。");
-        }
-        if (decisions is { Length: > 1000 })
-        {
-            return CommandResult.Fail("议定事项不超过 1000 字。");
-        }
-        if (input.HeldOn.Date > now.Date)
-        {
-            return CommandResult.Fail("议事日期不能晚于今天。");
-        }
-        if (input.AttendeeIds.Count == 0)
-        {
-            return CommandResult.Fail("请选择参会的邻长。");
-        }
-        foreach (var member in input.AttendeeIds.Distinct())
-        {
-            if (await conn.ExecuteScalarAsync<int?>(new CommandDefinition(ResidentCommunitySql, new { MemberId = member }, tx, cancellationToken: ct)) != input.CommunityId)
+            if (!DeliberationRules.CanRecordMeeting(actor, input.CommunityId))
             {
-                throw await Journal.DeniedAsync(conn, tx, actor, now, "Deliberation.Record", "Member", member, input, ct);
+                throw await w.DeniedAsync("Deliberation.Record", "Community", input.CommunityId, input);
             }
-        }
-        var id = await SqlIdentity.InsertAsync(conn, tx, db.IsSqlite, InsertSql,
-            new { input.CommunityId, HeldOn = input.HeldOn.Date, Topic = topic, NeedsRaised = needs, Decisions = decisions }, ct);
-        await conn.ExecuteAsync(new CommandDefinition(InsertAttendeeSql, input.AttendeeIds.Distinct().Select(m => new { DeliberationId = id, MemberId = m }), tx, cancellationToken: ct));
-        await Journal.AuditAsync(conn, tx, actor, now, "Deliberation.Record", "Deliberation", id, null, new { Topic = topic, Attendees = input.AttendeeIds.Count }, ct);
-        await tx.CommitAsync(ct);
-        return CommandResult.Success(id);
-    }
+            var topic = (input.Topic ?? "").Trim();
+            var needs = (input.NeedsRaised ?? "").Trim();
+            var decisions = string.IsNullOrWhiteSpace(input.Decisions) ? null : input.Decisions.Trim();
+            if (topic.Length is 0 or > 100)
+            {
+                return CommandResult.Fail("请填写议题（不超过 100 字）。");
+            }
+            if (needs.Length is 0 or > 1000)
+            {
+                return CommandResult.Fail("请填写收集到的需求（不超过 1000 字）。");
+            }
+            if (decisions is { Length: > 1000 })
+            {
+                return CommandResult.Fail("议定事项不超过 1000 字。");
+            }
+            if (input.HeldOn.Date > w.Now.Date)
+            {
+                return CommandResult.Fail("议事日期不能晚于今天。");
+            }
+            if (input.AttendeeIds.Count == 0)
+            {
+                return CommandResult.Fail("请选择参会的邻长。");
+            }
+            foreach (var member in input.AttendeeIds.Distinct())
+            {
+                if (await w.ScalarAsync<int?>(ResidentCommunitySql, new { MemberId = member }) != input.CommunityId)
+                {
+                    // The page offers only this community's residents: another id was forged or has gone.
+                    throw await w.DeniedAsync("Deliberation.Record", "Member", member, input, "参会名单里有找不到的居民。");
+                }
+            }
+            var id = await w.InsertAsync(InsertSql,
+                new { input.CommunityId, HeldOn = input.HeldOn.Date, Topic = topic, NeedsRaised = needs, Decisions = decisions });
+            await w.ExecuteAsync(InsertAttendeeSql, input.AttendeeIds.Distinct().Select(m => new { DeliberationId = id, MemberId = m }));
+            w.Audit("Deliberation.Record", "Deliberation", id, null, new { Topic = topic, Attendees = input.AttendeeIds.Count });
+            return CommandResult.Success(id);
+        }, ct);
 }

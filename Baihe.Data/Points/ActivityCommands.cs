@@ -1,6 +1,6 @@
 using Baihe.Data.Accounts;
 using Baihe.Data.Database;
-using Dapper;
+using Baihe.Data.Teams;
 
 namespace Baihe.Data.Points;
 
@@ -53,138 +53,126 @@ public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
         """;
 
     /// <summary>Creates an open event for a team.</summary>
-    public async Task<CommandResult> CreateAsync(Actor actor, ActivityInput input, CancellationToken ct = default)
-    {
-        var now = clock.Now;
-        await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var team = await conn.QuerySingleOrDefaultAsync<TeamRow>(new CommandDefinition(TeamSql, new { input.TeamId }, tx, cancellationToken: ct));
-        if (team is null)
+    public Task<CommandResult> CreateAsync(Actor actor, ActivityInput input, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, null, async w =>
         {
-            return CommandResult.Fail("请选择举办队伍。");
-        }
-        if (!actor.IsSecretaryOf(team.CommunityId) && !actor.IsLeadOf(team.Id))
-        {
-            throw await Journal.DeniedAsync(conn, tx, actor, now, "Activity.Create", "Team", input.TeamId, input, ct);
-        }
-        var title = (input.Title ?? "").Trim();
-        var place = (input.Place ?? "").Trim();
-        if (title.Length is 0 or > 100 || title.Any(char.IsControl))
-        {
-            return CommandResult.Fail("请填写活动名称（不超过 100 字）。");
-        }
-        if (place.Length is 0 or > 100 || place.Any(char.IsControl))
-        {
-            return CommandResult.Fail("请填写活动地点（不超过 100 字）。");
-        }
-        if (await conn.ExecuteScalarAsync<int>(new CommandDefinition(CategoryExistsSql, new { input.CategoryId }, tx, cancellationToken: ct)) == 0)
-        {
-            return CommandResult.Fail("请选择服务板块。");
-        }
-        if (input.PointsPerAttendee is < 1 or > MaxPointsPerAttendee)
-        {
-            return CommandResult.Fail($"每人积分应为 1 到 {MaxPointsPerAttendee} 之间的整数。");
-        }
-        if (input.HeldOn.Date < new DateTime(now.Year - 1, 1, 1) || input.HeldOn.Date > now.Date.AddYears(1))
-        {
-            return CommandResult.Fail("活动日期应在去年年初到一年以后之间。");
-        }
-        var id = await SqlIdentity.InsertAsync(conn, tx, db.IsSqlite, InsertActivitySql, new
-        {
-            input.TeamId, input.CategoryId, Title = title, Place = place, HeldOn = input.HeldOn.Date, input.PointsPerAttendee,
+            var team = await w.SingleOrDefaultAsync<TeamRow>(TeamSql, new { input.TeamId });
+            if (team is null)
+            {
+                throw await w.DeniedAsync("Activity.Create", "Team", input.TeamId, input, "找不到这支队伍。");
+            }
+            if (!PointsRules.CanRunActivity(actor, new TeamScope(team.Id, team.CommunityId)))
+            {
+                throw await w.DeniedAsync("Activity.Create", "Team", input.TeamId, input);
+            }
+            var title = (input.Title ?? "").Trim();
+            var place = (input.Place ?? "").Trim();
+            if (title.Length is 0 or > 100 || title.Any(char.IsControl))
+            {
+                return CommandResult.Fail("请填写活动名称（不超过 100 字）。");
+            }
+            if (place.Length is 0 or > 100 || place.Any(char.IsControl))
+            {
+                return CommandResult.Fail("请填写活动地点（不超过 100 字）。");
+            }
+            if (await w.ScalarAsync<int>(CategoryExistsSql, new { input.CategoryId }) == 0)
+            {
+                return CommandResult.Fail("请选择服务板块。");
+            }
+            if (input.PointsPerAttendee is < 1 or > MaxPointsPerAttendee)
+            {
+                return CommandResult.Fail($"每人积分应为 1 到 {MaxPointsPerAttendee} 之间的整数。");
+            }
+            if (input.HeldOn.Date < new DateTime(w.Now.Year - 1, 1, 1) || input.HeldOn.Date > w.Now.Date.AddYears(1))
+            {
+                return CommandResult.Fail("活动日期应在去年年初到一年以后之间。");
+            }
+            var id = await w.InsertAsync(InsertActivitySql, new
+            {
+                input.TeamId, input.CategoryId, Title = title, Place = place, HeldOn = input.HeldOn.Date, input.PointsPerAttendee,
+            });
+            w.Audit("Activity.Create", "Activity", id, null, input with { Title = title, Place = place });
+            return CommandResult.Success(id);
         }, ct);
-        await Journal.AuditAsync(conn, tx, actor, now, "Activity.Create", "Activity", id, null, input with { Title = title, Place = place }, ct);
-        await tx.CommitAsync(ct);
-        return CommandResult.Success(id);
-    }
 
     /// <summary>
     /// Replaces the attendance of an open event: roster members who came, plus walk-ins (residents of the community
     /// who are not on the team's roster).
     /// </summary>
-    public async Task<CommandResult> SaveAttendanceAsync(Actor actor, int activityId, IReadOnlyCollection<int> memberIds, CancellationToken ct = default)
-    {
-        var now = clock.Now;
-        await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var activity = await EditableAsync(conn, tx, actor, activityId, "Activity.SaveAttendance", ct);
-        if (activity is null)
+    public Task<CommandResult> SaveAttendanceAsync(Actor actor, int activityId, IReadOnlyCollection<int> memberIds, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, null, async w =>
         {
-            return CommandResult.Fail("找不到这场活动。");
-        }
-        if (activity.Status == "Closed")
-        {
-            return CommandResult.Fail("活动已结束并记分，出席名单不能再改。");
-        }
-        var ids = memberIds.Distinct().ToList();
-        // An attendance list is a roster's size, so one indexed check per id is cheap; an id from outside the
-        // community was never offered on the screen and is refused as forged.
-        foreach (var id in ids)
-        {
-            if (await conn.ExecuteScalarAsync<int>(new CommandDefinition(ResidentInCommunitySql, new { activity.CommunityId, MemberId = id }, tx, cancellationToken: ct)) == 0)
+            var activity = await EditableAsync(w, activityId, "Activity.SaveAttendance");
+            if (activity.Status == "Closed")
             {
-                throw await Journal.DeniedAsync(conn, tx, actor, now, "Activity.SaveAttendance", "Activity", activityId, new { memberIds = ids }, ct);
+                return CommandResult.Fail("活动已结束并记分，出席名单不能再改。");
             }
-        }
-        var roster = (await conn.QueryAsync<int>(new CommandDefinition(RosterIdsSql, new { activity.TeamId }, tx, cancellationToken: ct))).ToHashSet();
-        await conn.ExecuteAsync(new CommandDefinition(ClearAttendanceSql, new { ActivityId = activityId }, tx, cancellationToken: ct));
-        await conn.ExecuteAsync(new CommandDefinition(InsertAttendanceSql,
-            ids.Select(id => new { ActivityId = activityId, MemberId = id, IsWalkIn = !roster.Contains(id) }), tx, cancellationToken: ct));
-        await Journal.AuditAsync(conn, tx, actor, now, "Activity.SaveAttendance", "Activity", activityId, null,
-            new { Attendees = ids.Count, WalkIns = ids.Count(id => !roster.Contains(id)) }, ct);
-        await tx.CommitAsync(ct);
-        return CommandResult.Success(activityId);
-    }
+            var ids = memberIds.Distinct().ToList();
+            // An attendance list is a roster's size, so one indexed check per id is cheap; an id from outside the
+            // community was never offered on the screen and is refused as forged.
+            foreach (var id in ids)
+            {
+                if (await w.ScalarAsync<int>(ResidentInCommunitySql, new { activity.CommunityId, MemberId = id }) == 0)
+                {
+                    throw await w.DeniedAsync("Activity.SaveAttendance", "Activity", activityId, new { memberIds = ids }, "出席名单里有找不到的居民。");
+                }
+            }
+            var roster = (await w.QueryAsync<int>(RosterIdsSql, new { activity.TeamId })).ToHashSet();
+            await w.ExecuteAsync(ClearAttendanceSql, new { ActivityId = activityId });
+            await w.ExecuteAsync(InsertAttendanceSql, ids.Select(id => new { ActivityId = activityId, MemberId = id, IsWalkIn = !roster.Contains(id) }));
+            w.Audit("Activity.SaveAttendance", "Activity", activityId, null,
+                new { Attendees = ids.Count, WalkIns = ids.Count(id => !roster.Contains(id)) });
+            return CommandResult.Success(activityId);
+        }, ct);
 
     /// <summary>
     /// Closes the event: one ledger entry per attendee at the event's points, in one transaction. A second close
     /// finds the event closed and writes nothing (the unique index on (ActivityId, MemberId) backs this up).
     /// </summary>
-    public async Task<CommandResult> CloseAsync(Actor actor, int activityId, CancellationToken ct = default)
-    {
-        var now = clock.Now;
-        await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var activity = await EditableAsync(conn, tx, actor, activityId, "Activity.Close", ct);
-        if (activity is null)
+    public Task<CommandResult> CloseAsync(Actor actor, int activityId, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, null, async w =>
         {
-            return CommandResult.Fail("找不到这场活动。");
-        }
-        if (activity.Status == "Closed")
-        {
+            var activity = await EditableAsync(w, activityId, "Activity.Close");
+            if (activity.Status == "Closed")
+            {
+                return CommandResult.Success(activityId);
+            }
+            if (activity.HeldOn.Date > w.Now.Date)
+            {
+                return CommandResult.Fail("活动尚未举行，不能结束记分。");
+            }
+            var attendees = await w.QueryAsync<int>(AttendeesSql, new { ActivityId = activityId });
+            if (attendees.Count == 0)
+            {
+                return CommandResult.Fail("还没有登记出席人员。");
+            }
+            if (await w.ExecuteAsync(CloseSql, new { ActivityId = activityId, w.Now, UserId = LedgerCommands.UserId(actor) }) == 0)
+            {
+                return CommandResult.Success(activityId);
+            }
+            await w.ExecuteAsync(InsertEntrySql, attendees.Select(m => new
+            {
+                MemberId = m, activity.CategoryId, Points = activity.PointsPerAttendee, OccurredOn = activity.HeldOn.Date,
+                ActivityId = activityId, RecordedByUserId = LedgerCommands.UserId(actor), RecordedAt = w.Now, Note = activity.Title,
+            }));
+            w.Audit("Activity.Close", "Activity", activityId, new { Status = "Open" },
+                new { Status = "Closed", Attendees = attendees.Count, Points = attendees.Count * activity.PointsPerAttendee });
+            // Closing writes ledger rows, so the points pages refresh.
+            w.AlsoBump("Points");
             return CommandResult.Success(activityId);
-        }
-        if (activity.HeldOn.Date > now.Date)
-        {
-            return CommandResult.Fail("活动尚未举行，不能结束记分。");
-        }
-        var attendees = (await conn.QueryAsync<int>(new CommandDefinition(AttendeesSql, new { ActivityId = activityId }, tx, cancellationToken: ct))).ToList();
-        if (attendees.Count == 0)
-        {
-            return CommandResult.Fail("还没有登记出席人员。");
-        }
-        if (await conn.ExecuteAsync(new CommandDefinition(CloseSql, new { ActivityId = activityId, Now = now, UserId = LedgerCommands.UserId(actor) }, tx, cancellationToken: ct)) == 0)
-        {
-            return CommandResult.Success(activityId);
-        }
-        await conn.ExecuteAsync(new CommandDefinition(InsertEntrySql, attendees.Select(m => new
-        {
-            MemberId = m, activity.CategoryId, Points = activity.PointsPerAttendee, OccurredOn = activity.HeldOn.Date,
-            ActivityId = activityId, RecordedByUserId = LedgerCommands.UserId(actor), RecordedAt = now, Note = activity.Title,
-        }), tx, cancellationToken: ct));
-        await Journal.AuditAsync(conn, tx, actor, now, "Activity.Close", "Activity", activityId, new { Status = "Open" },
-            new { Status = "Closed", Attendees = attendees.Count, Points = attendees.Count * activity.PointsPerAttendee }, ct);
-        await Journal.BumpAsync(conn, tx, "Points", now, ct);
-        await tx.CommitAsync(ct);
-        return CommandResult.Success(activityId);
-    }
+        }, ct);
 
-    private async Task<ActivityRow?> EditableAsync(System.Data.Common.DbConnection conn, System.Data.Common.DbTransaction tx, Actor actor, int activityId, string action, CancellationToken ct)
+    /// <summary>The activity; refuses (after auditing) one that does not exist or that the actor may not run.</summary>
+    private static async Task<ActivityRow> EditableAsync(WriteScope w, int activityId, string action)
     {
-        var a = await conn.QuerySingleOrDefaultAsync<ActivityRow>(new CommandDefinition(ActivitySql, new { ActivityId = activityId }, tx, cancellationToken: ct));
-        if (a is not null && !actor.IsSecretaryOf(a.CommunityId) && !actor.IsLeadOf(a.TeamId))
+        var a = await w.SingleOrDefaultAsync<ActivityRow>(ActivitySql, new { ActivityId = activityId });
+        if (a is null)
         {
-            throw await Journal.DeniedAsync(conn, tx, actor, clock.Now, action, "Activity", activityId, null, ct);
+            throw await w.DeniedAsync(action, "Activity", activityId, null, "找不到这场活动。");
+        }
+        if (!PointsRules.CanRunActivity(w.Actor, new TeamScope(a.TeamId, a.CommunityId)))
+        {
+            throw await w.DeniedAsync(action, "Activity", activityId, null);
         }
         return a;
     }

@@ -1,6 +1,6 @@
 using Baihe.Data.Accounts;
 using Baihe.Data.Database;
-using Dapper;
+using Baihe.Data.Residents;
 
 namespace Baihe.Data.Points;
 
@@ -54,62 +54,61 @@ public sealed class ExchangeCommands(DbConnectionFactory db, BaiheClock clock)
     private const string RewardNameTakenSql = "SELECT COUNT(*) FROM Reward WHERE CommunityId = @CommunityId AND Name = @Name AND Id <> @Id;";
 
     /// <summary>Redeems a reward for a resident; the same <paramref name="idempotencyKey"/> twice is one redemption.</summary>
-    public async Task<CommandResult> RedeemAsync(Actor actor, int memberId, int rewardId, string idempotencyKey, CancellationToken ct = default)
+    public Task<CommandResult> RedeemAsync(Actor actor, int memberId, int rewardId, string idempotencyKey, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 64)
         {
-            return CommandResult.Fail("兑换请求无效，请刷新页面后重试。");
+            return Task.FromResult(CommandResult.Fail("兑换请求无效，请刷新页面后重试。"));
         }
-        var now = clock.Now;
-        await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        if (!db.IsSqlite)
+        return WriteTransaction.RunAsync(db, clock, actor, "Points", async w =>
         {
-            await conn.ExecuteAsync(new CommandDefinition(LockMemberSqlServer, new { MemberId = memberId }, tx, cancellationToken: ct));
-        }
-        var existing = await conn.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(ExistingKeySql, new { Key = idempotencyKey }, tx, cancellationToken: ct));
-        if (existing is not null)
-        {
-            return existing.MemberId == memberId ? CommandResult.Success(existing.Id) : CommandResult.Fail("兑换请求无效，请刷新页面后重试。");
-        }
-        var access = await MemberAccess.CheckAsync(conn, tx, actor, memberId, ct);
-        if (access is null)
-        {
-            return CommandResult.Fail("找不到这位居民。");
-        }
-        if (!access.Value.Allowed)
-        {
-            throw await Journal.DeniedAsync(conn, tx, actor, now, "Points.Redeem", "Member", memberId, new { rewardId }, ct);
-        }
-        var reward = await conn.QuerySingleOrDefaultAsync<RewardRow>(new CommandDefinition(RewardSql, new { RewardId = rewardId }, tx, cancellationToken: ct));
-        if (reward is null || reward.CommunityId != access.Value.CommunityId)
-        {
-            return CommandResult.Fail("请选择本社区的兑换项目。");
-        }
-        if (!reward.IsActive)
-        {
-            return CommandResult.Fail($"“{reward.Name}”已停用，暂不能兑换。");
-        }
-        var balance = await conn.ExecuteScalarAsync<int>(new CommandDefinition(BalanceSql, new { MemberId = memberId }, tx, cancellationToken: ct));
-        if (balance < reward.PointCost)
-        {
-            return CommandResult.Fail($"积分不足：当前 {balance} 分，兑换“{reward.Name}”需要 {reward.PointCost} 分。");
-        }
-        var redemptionId = await SqlIdentity.InsertAsync(conn, tx, db.IsSqlite, InsertRedemptionSql, new
-        {
-            MemberId = memberId, RewardId = rewardId, Points = reward.PointCost, Key = idempotencyKey,
-            RequestedAt = now, RecordedByUserId = LedgerCommands.UserId(actor),
+            if (!w.IsSqlite)
+            {
+                await w.ExecuteAsync(LockMemberSqlServer, new { MemberId = memberId });
+            }
+            var existing = await w.SingleOrDefaultAsync<KeyRow>(ExistingKeySql, new { Key = idempotencyKey });
+            if (existing is not null)
+            {
+                return existing.MemberId == memberId ? CommandResult.Success(existing.Id) : CommandResult.Fail("兑换请求无效，请刷新页面后重试。");
+            }
+            var member = await ResidentQueries.ScopeAsync(w, memberId);
+            if (member is null)
+            {
+                throw await w.DeniedAsync("Points.Redeem", "Member", memberId, new { rewardId }, LedgerCommands.MemberMissing);
+            }
+            if (!PointsRules.CanActFor(actor, member))
+            {
+                throw await w.DeniedAsync("Points.Redeem", "Member", memberId, new { rewardId });
+            }
+            var reward = await w.SingleOrDefaultAsync<RewardRow>(RewardSql, new { RewardId = rewardId });
+            if (reward is null || reward.CommunityId != member.CommunityId)
+            {
+                // The page offers only this community's rewards: another id was forged or has gone.
+                throw await w.DeniedAsync("Points.Redeem", "Reward", rewardId, new { memberId }, RewardMissing);
+            }
+            if (!reward.IsActive)
+            {
+                return CommandResult.Fail($"“{reward.Name}”已停用，暂不能兑换。");
+            }
+            var balance = await w.ScalarAsync<int>(BalanceSql, new { MemberId = memberId });
+            if (balance < reward.PointCost)
+            {
+                return CommandResult.Fail($"积分不足：当前 {balance} 分，兑换“{reward.Name}”需要 {reward.PointCost} 分。");
+            }
+            var redemptionId = await w.InsertAsync(InsertRedemptionSql, new
+            {
+                MemberId = memberId, RewardId = rewardId, Points = reward.PointCost, Key = idempotencyKey,
+                RequestedAt = w.Now, RecordedByUserId = LedgerCommands.UserId(actor),
+            });
+            await w.ExecuteAsync(InsertEntrySql, new
+            {
+                MemberId = memberId, CategoryId = RedemptionCategoryId, Points = -reward.PointCost, OccurredOn = w.Now.Date,
+                RedemptionId = redemptionId, RecordedByUserId = LedgerCommands.UserId(actor), RecordedAt = w.Now, Note = $"兑换{reward.Name}",
+            });
+            w.Audit("Points.Redeem", "Redemption", redemptionId, new { Balance = balance },
+                new { memberId, rewardId, reward.PointCost, Balance = balance - reward.PointCost });
+            return CommandResult.Success(redemptionId);
         }, ct);
-        await conn.ExecuteAsync(new CommandDefinition(InsertEntrySql, new
-        {
-            MemberId = memberId, CategoryId = RedemptionCategoryId, Points = -reward.PointCost, OccurredOn = now.Date,
-            RedemptionId = redemptionId, RecordedByUserId = LedgerCommands.UserId(actor), RecordedAt = now, Note = $"兑换{reward.Name}",
-        }, tx, cancellationToken: ct));
-        await Journal.AuditAsync(conn, tx, actor, now, "Points.Redeem", "Redemption", redemptionId, new { Balance = balance },
-            new { memberId, rewardId, reward.PointCost, Balance = balance - reward.PointCost }, ct);
-        await Journal.BumpAsync(conn, tx, "Points", now, ct);
-        await tx.CommitAsync(ct);
-        return CommandResult.Success(redemptionId);
     }
 
     /// <summary>Marks a redemption as handed over (待兑现 → 已兑现); the community's secretary does this.</summary>
@@ -121,7 +120,7 @@ public sealed class ExchangeCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 throw await w.DeniedAsync("Points.Fulfil", "Redemption", redemptionId, null, "找不到这条兑换记录。");
             }
-            if (!actor.IsSecretaryOf(r.CommunityId))
+            if (!PointsRules.CanFulfil(actor, r.CommunityId))
             {
                 throw await w.DeniedAsync("Points.Fulfil", "Redemption", redemptionId, null);
             }
@@ -134,56 +133,64 @@ public sealed class ExchangeCommands(DbConnectionFactory db, BaiheClock clock)
         }, ct);
 
     /// <summary>Adds a reward (<paramref name="rewardId"/> null) or edits one; secretaries keep their community's catalogue.</summary>
-    public async Task<CommandResult> SaveRewardAsync(Actor actor, int communityId, int? rewardId, string? name, int pointCost, bool isActive,
-        string? description, long rowVersion, CancellationToken ct = default)
-    {
-        var now = clock.Now;
-        await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        if (!actor.IsSecretaryOf(communityId))
+    public Task<CommandResult> SaveRewardAsync(Actor actor, int communityId, int? rewardId, string? name, int pointCost, bool isActive,
+        string? description, long rowVersion, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, null, async w =>
         {
-            throw await Journal.DeniedAsync(conn, tx, actor, now, "Points.SaveReward", "Reward", rewardId, new { name, pointCost, isActive }, ct);
-        }
-        var text = (name ?? "").Trim();
-        if (text.Length is 0 or > 50 || text.Any(char.IsControl))
-        {
-            return CommandResult.Fail("请填写兑换项目名称（不超过 50 字）。");
-        }
-        if (pointCost is <= 0 or > 10_000)
-        {
-            return CommandResult.Fail("所需积分应为 1 到 10000 之间的整数。");
-        }
-        var about = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
-        if (about is { Length: > 200 })
-        {
-            return CommandResult.Fail("说明不超过 200 字。");
-        }
-        if (await conn.ExecuteScalarAsync<int>(new CommandDefinition(RewardNameTakenSql, new { CommunityId = communityId, Name = text, Id = rewardId ?? 0 }, tx, cancellationToken: ct)) > 0)
-        {
-            return CommandResult.Fail($"已有名为“{text}”的兑换项目。");
-        }
-        int id;
-        if (rewardId is int existing)
-        {
-            var changed = await conn.ExecuteAsync(new CommandDefinition(UpdateRewardSql, new
+            var attempted = new { name, pointCost, isActive };
+            if (!PointsRules.CanKeepCatalogue(actor, communityId))
             {
-                Id = existing, CommunityId = communityId, Name = text, PointCost = pointCost, IsActive = isActive, Description = about, RowVersion = rowVersion,
-            }, tx, cancellationToken: ct));
-            if (changed == 0)
-            {
-                return CommandResult.Stale();
+                throw await w.DeniedAsync("Points.SaveReward", "Reward", rewardId, attempted);
             }
-            id = existing;
-        }
-        else
-        {
-            id = await SqlIdentity.InsertAsync(conn, tx, db.IsSqlite, InsertRewardSql,
-                new { CommunityId = communityId, Name = text, PointCost = pointCost, IsActive = isActive, Description = about }, ct);
-        }
-        await Journal.AuditAsync(conn, tx, actor, now, "Points.SaveReward", "Reward", id, null, new { Name = text, PointCost = pointCost, IsActive = isActive }, ct);
-        await tx.CommitAsync(ct);
-        return CommandResult.Success(id);
-    }
+            if (rewardId is int known)
+            {
+                var current = await w.SingleOrDefaultAsync<RewardRow>(RewardSql, new { RewardId = known });
+                if (current is null || current.CommunityId != communityId)
+                {
+                    throw await w.DeniedAsync("Points.SaveReward", "Reward", rewardId, attempted, RewardMissing);
+                }
+            }
+            var text = (name ?? "").Trim();
+            if (text.Length is 0 or > 50 || text.Any(char.IsControl))
+            {
+                return CommandResult.Fail("请填写兑换项目名称（不超过 50 字）。");
+            }
+            if (pointCost is <= 0 or > 10_000)
+            {
+                return CommandResult.Fail("所需积分应为 1 到 10000 之间的整数。");
+            }
+            var about = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+            if (about is { Length: > 200 })
+            {
+                return CommandResult.Fail("说明不超过 200 字。");
+            }
+            if (await w.ScalarAsync<int>(RewardNameTakenSql, new { CommunityId = communityId, Name = text, Id = rewardId ?? 0 }) > 0)
+            {
+                return CommandResult.Fail($"已有名为“{text}”的兑换项目。");
+            }
+            int id;
+            if (rewardId is int existing)
+            {
+                var changed = await w.ExecuteAsync(UpdateRewardSql, new
+                {
+                    Id = existing, CommunityId = communityId, Name = text, PointCost = pointCost, IsActive = isActive, Description = about, RowVersion = rowVersion,
+                });
+                if (changed == 0)
+                {
+                    return CommandResult.Stale();
+                }
+                id = existing;
+            }
+            else
+            {
+                id = await w.InsertAsync(InsertRewardSql,
+                    new { CommunityId = communityId, Name = text, PointCost = pointCost, IsActive = isActive, Description = about });
+            }
+            w.Audit("Points.SaveReward", "Reward", id, null, new { Name = text, PointCost = pointCost, IsActive = isActive });
+            return CommandResult.Success(id);
+        }, ct);
+
+    private const string RewardMissing = "找不到本社区的这个兑换项目。";
 
     private sealed record KeyRow
     {

@@ -1,6 +1,6 @@
 using Baihe.Data.Accounts;
 using Baihe.Data.Database;
-using Dapper;
+using Baihe.Data.Residents;
 
 namespace Baihe.Data.Points;
 
@@ -44,102 +44,97 @@ public sealed class LedgerCommands(DbConnectionFactory db, BaiheClock clock)
     private const string BalanceSql = "SELECT COALESCE(SUM(Points), 0) FROM PointEntry WHERE MemberId = @MemberId;";
 
     /// <summary>Records one service by a resident in one of the five areas.</summary>
-    public async Task<CommandResult> RecordServiceAsync(Actor actor, int memberId, int categoryId, DateTime occurredOn, string? note, CancellationToken ct = default)
-    {
-        var now = clock.Now;
-        await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var access = await MemberAccess.CheckAsync(conn, tx, actor, memberId, ct);
-        if (access is null)
+    public Task<CommandResult> RecordServiceAsync(Actor actor, int memberId, int categoryId, DateTime occurredOn, string? note, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, "Points", async w =>
         {
-            return CommandResult.Fail("找不到这位居民。");
-        }
-        if (!access.Value.Allowed)
-        {
-            throw await Journal.DeniedAsync(conn, tx, actor, now, "Points.RecordService", "Member", memberId, new { categoryId, occurredOn, note }, ct);
-        }
-        if (await conn.ExecuteScalarAsync<int>(new CommandDefinition(CategoryExistsSql, new { CategoryId = categoryId }, tx, cancellationToken: ct)) == 0)
-        {
-            return CommandResult.Fail("请选择服务板块：民主建设、文明创建、邻里互助、安全生产或调解纠纷。");
-        }
-        if (occurredOn.Date > now.Date)
-        {
-            return CommandResult.Fail("服务日期不能晚于今天。");
-        }
-        if (occurredOn.Date < new DateTime(now.Year - 1, 1, 1))
-        {
-            return CommandResult.Fail("只能补记今年和去年的服务。");
-        }
-        var text = (note ?? "").Trim();
-        if (text.Length > 200 || text.Any(char.IsControl))
-        {
-            return CommandResult.Fail("备注不超过 200 字，且不能包含控制字符。");
-        }
-        var r = await conn.QuerySingleOrDefaultAsync<RuleRow>(new CommandDefinition(RuleSql, new { Code = PerServiceRule }, tx, cancellationToken: ct));
-        if (r is null)
-        {
-            return CommandResult.Fail("积分规则“一次一积分”未启用，暂不能记分。");
-        }
-        var id = await SqlIdentity.InsertAsync(conn, tx, db.IsSqlite, InsertEntrySql, new
-        {
-            MemberId = memberId, CategoryId = categoryId, Points = r.Points, OccurredOn = occurredOn.Date,
-            Source = PointSource.Service, RuleId = r.Id, ReversesEntryId = (long?)null,
-            RecordedByUserId = UserId(actor), RecordedAt = now, Note = text.Length == 0 ? null : text,
+            var attempted = new { categoryId, occurredOn, note };
+            var member = await ResidentQueries.ScopeAsync(w, memberId);
+            if (member is null)
+            {
+                throw await w.DeniedAsync("Points.RecordService", "Member", memberId, attempted, MemberMissing);
+            }
+            if (!PointsRules.CanActFor(actor, member))
+            {
+                throw await w.DeniedAsync("Points.RecordService", "Member", memberId, attempted);
+            }
+            if (await w.ScalarAsync<int>(CategoryExistsSql, new { CategoryId = categoryId }) == 0)
+            {
+                return CommandResult.Fail("请选择服务板块：民主建设、文明创建、邻里互助、安全生产或调解纠纷。");
+            }
+            if (occurredOn.Date > w.Now.Date)
+            {
+                return CommandResult.Fail("服务日期不能晚于今天。");
+            }
+            if (occurredOn.Date < new DateTime(w.Now.Year - 1, 1, 1))
+            {
+                return CommandResult.Fail("只能补记今年和去年的服务。");
+            }
+            var text = (note ?? "").Trim();
+            if (text.Length > 200 || text.Any(char.IsControl))
+            {
+                return CommandResult.Fail("备注不超过 200 字，且不能包含控制字符。");
+            }
+            var r = await w.SingleOrDefaultAsync<RuleRow>(RuleSql, new { Code = PerServiceRule });
+            if (r is null)
+            {
+                return CommandResult.Fail("积分规则“一次一积分”未启用，暂不能记分。");
+            }
+            var id = await w.InsertAsync(InsertEntrySql, new
+            {
+                MemberId = memberId, CategoryId = categoryId, Points = r.Points, OccurredOn = occurredOn.Date,
+                Source = PointSource.Service, RuleId = r.Id, ReversesEntryId = (long?)null,
+                RecordedByUserId = UserId(actor), RecordedAt = w.Now, Note = text.Length == 0 ? null : text,
+            });
+            w.Audit("Points.RecordService", "PointEntry", id, null, new { memberId, categoryId, Points = r.Points, OccurredOn = occurredOn.Date });
+            return CommandResult.Success(id);
         }, ct);
-        await Journal.AuditAsync(conn, tx, actor, now, "Points.RecordService", "PointEntry", id, null,
-            new { memberId, categoryId, Points = r.Points, OccurredOn = occurredOn.Date }, ct);
-        await Journal.BumpAsync(conn, tx, "Points", now, ct);
-        await tx.CommitAsync(ct);
-        return CommandResult.Success(id);
-    }
 
     /// <summary>
     /// Reverses an entry with an entry of the opposite sign (冲正). A reversal happens once; it is refused when it
     /// would leave the balance below zero. Only the community's secretary corrects the ledger.
     /// </summary>
-    public async Task<CommandResult> CorrectAsync(Actor actor, long entryId, string? reason, CancellationToken ct = default)
-    {
-        var now = clock.Now;
-        await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var entry = await conn.QuerySingleOrDefaultAsync<EntryRow>(new CommandDefinition(EntrySql, new { EntryId = entryId }, tx, cancellationToken: ct));
-        if (entry is null)
+    public Task<CommandResult> CorrectAsync(Actor actor, long entryId, string? reason, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, "Points", async w =>
         {
-            return CommandResult.Fail("找不到这条积分记录。");
-        }
-        var access = await MemberAccess.CheckAsync(conn, tx, actor, entry.MemberId, ct);
-        if (access is null || !actor.IsSecretaryOf(access.Value.CommunityId))
-        {
-            throw await Journal.DeniedAsync(conn, tx, actor, now, "Points.Correct", "PointEntry", entryId, new { reason }, ct);
-        }
-        var why = (reason ?? "").Trim();
-        if (why.Length == 0 || why.Length > 200 || why.Any(char.IsControl))
-        {
-            return CommandResult.Fail("请填写冲正原因（不超过 200 字）。");
-        }
-        if (entry.Source is PointSource.Correction or PointSource.Redemption)
-        {
-            return CommandResult.Fail("冲正记录和兑换记录不能再冲正；兑换请在兑换记录中处理。");
-        }
-        if (entry.Reversed > 0)
-        {
-            return CommandResult.Fail("这条记录已经冲正过。");
-        }
-        var balance = await conn.ExecuteScalarAsync<int>(new CommandDefinition(BalanceSql, new { entry.MemberId }, tx, cancellationToken: ct));
-        if (balance - entry.Points < 0)
-        {
-            return CommandResult.Fail($"冲正后积分余额将为负（当前 {balance} 分）。");
-        }
-        var id = await SqlIdentity.InsertAsync(conn, tx, db.IsSqlite, InsertEntrySql, new
-        {
-            entry.MemberId, entry.CategoryId, Points = -entry.Points, OccurredOn = now.Date, Source = PointSource.Correction,
-            RuleId = (int?)null, ReversesEntryId = (long?)entry.Id, RecordedByUserId = UserId(actor), RecordedAt = now, Note = why,
+            var entry = await w.SingleOrDefaultAsync<EntryRow>(EntrySql, new { EntryId = entryId });
+            var member = entry is null ? null : await ResidentQueries.ScopeAsync(w, entry.MemberId);
+            if (entry is null || member is null)
+            {
+                throw await w.DeniedAsync("Points.Correct", "PointEntry", entryId, new { reason }, "找不到这条积分记录。");
+            }
+            if (!PointsRules.CanCorrect(actor, member))
+            {
+                throw await w.DeniedAsync("Points.Correct", "PointEntry", entryId, new { reason });
+            }
+            var why = (reason ?? "").Trim();
+            if (why.Length == 0 || why.Length > 200 || why.Any(char.IsControl))
+            {
+                return CommandResult.Fail("请填写冲正原因（不超过 200 字）。");
+            }
+            if (entry.Source is PointSource.Correction or PointSource.Redemption)
+            {
+                return CommandResult.Fail("冲正记录和兑换记录不能再冲正；兑换请在兑换记录中处理。");
+            }
+            if (entry.Reversed > 0)
+            {
+                return CommandResult.Fail("这条记录已经冲正过。");
+            }
+            var balance = await w.ScalarAsync<int>(BalanceSql, new { entry.MemberId });
+            if (balance - entry.Points < 0)
+            {
+                return CommandResult.Fail($"冲正后积分余额将为负（当前 {balance} 分）。");
+            }
+            var id = await w.InsertAsync(InsertEntrySql, new
+            {
+                entry.MemberId, entry.CategoryId, Points = -entry.Points, OccurredOn = w.Now.Date, Source = PointSource.Correction,
+                RuleId = (int?)null, ReversesEntryId = (long?)entry.Id, RecordedByUserId = UserId(actor), RecordedAt = w.Now, Note = why,
+            });
+            w.Audit("Points.Correct", "PointEntry", entry.Id, new { entry.Points }, new { Reversal = id, Reason = why });
+            return CommandResult.Success(id);
         }, ct);
-        await Journal.AuditAsync(conn, tx, actor, now, "Points.Correct", "PointEntry", entry.Id, new { entry.Points }, new { Reversal = id, Reason = why }, ct);
-        await Journal.BumpAsync(conn, tx, "Points", now, ct);
-        await tx.CommitAsync(ct);
-        return CommandResult.Success(id);
-    }
+
+    /// <summary>The refusal of a resident id that does not exist.</summary>
+    internal const string MemberMissing = "找不到这位居民。";
 
     internal static int? UserId(Actor actor) => actor.UserId > 0 ? actor.UserId : null;
 

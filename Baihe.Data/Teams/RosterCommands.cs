@@ -1,8 +1,6 @@
-using System.Data.Common;
 using Baihe.Data.Accounts;
 using Baihe.Data.Database;
 using Baihe.Data.Residents;
-using Dapper;
 
 namespace Baihe.Data.Teams;
 
@@ -34,10 +32,10 @@ public sealed record AddMemberRequest
 }
 
 /// <summary>
-/// Writes to team rosters. Each method authorizes the actor against the resource it touches inside its
-/// transaction (a secretary of the team's community, or the lead of that team), validates, writes, audits and
-/// bumps the Roster change version, all in one transaction. A refused actor is audited and gets
-/// <see cref="AccessDeniedException"/>; bad input gets a <see cref="CommandResult"/> with a Chinese message.
+/// Writes to team rosters. Each method asks <see cref="RosterRules"/> about the resource it touches inside its
+/// transaction, validates, writes, audits and bumps the Roster change version, all in one transaction. A refused
+/// actor, or an id that does not exist, is audited and gets <see cref="AccessDeniedException"/>; bad input gets a
+/// <see cref="CommandResult"/> with a Chinese message.
 /// </summary>
 public sealed class RosterCommands(DbConnectionFactory db, BaiheClock clock)
 {
@@ -105,267 +103,227 @@ public sealed class RosterCommands(DbConnectionFactory db, BaiheClock clock)
         """;
 
     /// <summary>Adds an existing or a new resident to a team.</summary>
-    public async Task<CommandResult> AddMemberAsync(Actor actor, int teamId, AddMemberRequest request, CancellationToken ct = default)
-    {
-        var now = clock.Now;
-        await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var team = await TeamAsync(conn, tx, teamId, ct);
-        if (team is null)
+    public Task<CommandResult> AddMemberAsync(Actor actor, int teamId, AddMemberRequest request, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, "Roster", async w =>
         {
-            return CommandResult.Fail("队伍不存在。");
-        }
-        if (!CanEdit(actor, team.Id, team.CommunityId))
-        {
-            throw await DeniedAsync(conn, tx, actor, "Roster.AddMember", "Team", teamId, request, ct);
-        }
-        if (!RosterRole.All.Contains(request.Role))
-        {
-            return CommandResult.Fail("请选择角色：队长、副队长或队员。");
-        }
-        if (request.JoinedOn.Date > now.Date)
-        {
-            return CommandResult.Fail("入队日期不能晚于今天。");
-        }
-        if (request.Role == RosterRole.Lead && await CountAsync(conn, tx, HasLeadSql, new { TeamId = teamId }, ct) > 0)
-        {
-            return CommandResult.Fail("本队已有队长。请先以队员身份加入，再在花名册中把他设为队长。");
-        }
+            var team = await w.SingleOrDefaultAsync<TeamRow>(TeamScopeSql, new { TeamId = teamId });
+            if (team is null)
+            {
+                throw await w.DeniedAsync("Roster.AddMember", "Team", teamId, request, TeamMissing);
+            }
+            if (!RosterRules.CanEdit(actor, new TeamScope(team.Id, team.CommunityId)))
+            {
+                throw await w.DeniedAsync("Roster.AddMember", "Team", teamId, request);
+            }
+            if (!RosterRole.All.Contains(request.Role))
+            {
+                return CommandResult.Fail("请选择角色：队长、副队长或队员。");
+            }
+            if (request.JoinedOn.Date > w.Now.Date)
+            {
+                return CommandResult.Fail("入队日期不能晚于今天。");
+            }
+            if (request.Role == RosterRole.Lead && await w.ScalarAsync<int>(HasLeadSql, new { TeamId = teamId }) > 0)
+            {
+                return CommandResult.Fail("本队已有队长。请先以队员身份加入，再在花名册中把他设为队长。");
+            }
 
-        int memberId;
-        if (request.ExistingMemberId is int existing)
-        {
-            var member = await conn.QuerySingleOrDefaultAsync<MemberScope>(new CommandDefinition(MemberScopeSql, new { MemberId = existing }, tx, cancellationToken: ct));
-            if (member is null || member.CommunityId != team.CommunityId)
+            int memberId;
+            if (request.ExistingMemberId is int existing)
             {
-                // Nothing in the UI offers a resident of another community: this id was forged.
-                throw await DeniedAsync(conn, tx, actor, "Roster.AddMember", "Member", existing, request, ct);
-            }
-            if (await CountAsync(conn, tx, ActiveOnTeamSql, new { TeamId = teamId, MemberId = existing }, ct) > 0)
-            {
-                return CommandResult.Fail($"{member.Name} 已在本队花名册中。");
-            }
-            memberId = existing;
-        }
-        else
-        {
-            if (ResidentRules.CheckName(request.Name, out var name) is { } nameError)
-            {
-                return CommandResult.Fail(nameError);
-            }
-            if (ResidentRules.CheckPhone(request.Phone, out var phone) is { } phoneError)
-            {
-                return CommandResult.Fail(phoneError);
-            }
-            if (request.GridId is not int gridId)
-            {
-                return CommandResult.Fail("请选择居民所在网格。");
-            }
-            var gridCommunity = await conn.ExecuteScalarAsync<int?>(new CommandDefinition(GridCommunitySql, new { GridId = gridId }, tx, cancellationToken: ct));
-            if (gridCommunity != team.CommunityId)
-            {
-                throw await DeniedAsync(conn, tx, actor, "Roster.AddMember", "Grid", gridId, request, ct);
-            }
-            if (phone is not null && !request.ConfirmDuplicate)
-            {
-                var duplicate = await conn.ExecuteScalarAsync<int?>(new CommandDefinition(DuplicateResidentSql,
-                    new { team.CommunityId, Name = name, Phone = phone }, tx, cancellationToken: ct));
-                if (duplicate is int duplicateId)
+                var member = await w.SingleOrDefaultAsync<MemberRow>(MemberScopeSql, new { MemberId = existing });
+                if (member is null || member.CommunityId != team.CommunityId)
                 {
-                    return CommandResult.Warn($"社区里已有同名同号的居民“{name}”。建议直接添加这位已有居民，以免重复登记。", duplicateId);
+                    // Nothing in the UI offers a resident of another community: this id was forged.
+                    throw await w.DeniedAsync("Roster.AddMember", "Member", existing, request, MemberMissing);
                 }
+                if (await w.ScalarAsync<int>(ActiveOnTeamSql, new { TeamId = teamId, MemberId = existing }) > 0)
+                {
+                    return CommandResult.Fail($"{member.Name} 已在本队花名册中。");
+                }
+                memberId = existing;
             }
-            memberId = await SqlIdentity.InsertAsync(conn, tx, db.IsSqlite, InsertResidentSql,
-                new { GridId = gridId, Name = name, Phone = phone, CreatedAt = now }, ct);
-        }
+            else
+            {
+                if (ResidentRules.CheckName(request.Name, out var name) is { } nameError)
+                {
+                    return CommandResult.Fail(nameError);
+                }
+                if (ResidentRules.CheckPhone(request.Phone, out var phone) is { } phoneError)
+                {
+                    return CommandResult.Fail(phoneError);
+                }
+                if (request.GridId is not int gridId)
+                {
+                    return CommandResult.Fail("请选择居民所在网格。");
+                }
+                if (await w.ScalarAsync<int?>(GridCommunitySql, new { GridId = gridId }) != team.CommunityId)
+                {
+                    throw await w.DeniedAsync("Roster.AddMember", "Grid", gridId, request, "找不到这个网格。");
+                }
+                if (phone is not null && !request.ConfirmDuplicate)
+                {
+                    var duplicate = await w.ScalarAsync<int?>(DuplicateResidentSql, new { team.CommunityId, Name = name, Phone = phone });
+                    if (duplicate is int duplicateId)
+                    {
+                        return CommandResult.Warn($"社区里已有同名同号的居民“{name}”。建议直接添加这位已有居民，以免重复登记。", duplicateId);
+                    }
+                }
+                memberId = await w.InsertAsync(InsertResidentSql, new { GridId = gridId, Name = name, Phone = phone, CreatedAt = w.Now });
+            }
 
-        var membershipId = await SqlIdentity.InsertAsync(conn, tx, db.IsSqlite, InsertMembershipSql,
-            new { TeamId = teamId, MemberId = memberId, request.Role, JoinedOn = request.JoinedOn.Date }, ct);
-        await Journal.AuditAsync(conn, tx, actor, now, "Roster.AddMember", "Membership", membershipId, null,
-            new { TeamId = teamId, MemberId = memberId, request.Role, JoinedOn = request.JoinedOn.Date }, ct);
-        await Journal.BumpAsync(conn, tx, "Roster", now, ct);
-        await tx.CommitAsync(ct);
-        return CommandResult.Success(membershipId);
-    }
+            var membershipId = await w.InsertAsync(InsertMembershipSql,
+                new { TeamId = teamId, MemberId = memberId, request.Role, JoinedOn = request.JoinedOn.Date });
+            w.Audit("Roster.AddMember", "Membership", membershipId, null,
+                new { TeamId = teamId, MemberId = memberId, request.Role, JoinedOn = request.JoinedOn.Date });
+            return CommandResult.Success(membershipId);
+        }, ct);
 
     /// <summary>
     /// Changes a member's role. Making someone 队长 turns the current 队长 into 副队长 in the same transaction,
     /// so a team always has exactly one; the 队长 cannot simply be demoted.
     /// </summary>
-    public async Task<CommandResult> ChangeRoleAsync(Actor actor, int membershipId, string role, long rowVersion, CancellationToken ct = default)
-    {
-        var now = clock.Now;
-        await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        if (await EditableMembershipAsync(conn, tx, actor, membershipId, "Roster.ChangeRole", new { role }, ct) is not { } ms)
+    public Task<CommandResult> ChangeRoleAsync(Actor actor, int membershipId, string role, long rowVersion, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, "Roster", async w =>
         {
-            return CommandResult.Fail(MembershipMissing);
-        }
-        if (!RosterRole.All.Contains(role))
-        {
-            return CommandResult.Fail("请选择角色：队长、副队长或队员。");
-        }
-        if (ms.LeftOn is not null)
-        {
-            return CommandResult.Fail($"{ms.Name} 已离队，不能修改角色。");
-        }
-        if (ms.RowVersion != rowVersion)
-        {
-            return CommandResult.Stale();
-        }
-        if (ms.Role == role)
-        {
+            var ms = await EditableMembershipAsync(w, membershipId, "Roster.ChangeRole", new { role });
+            if (!RosterRole.All.Contains(role))
+            {
+                return CommandResult.Fail("请选择角色：队长、副队长或队员。");
+            }
+            if (ms.LeftOn is not null)
+            {
+                return CommandResult.Fail($"{ms.Name} 已离队，不能修改角色。");
+            }
+            if (ms.RowVersion != rowVersion)
+            {
+                return CommandResult.Stale();
+            }
+            if (ms.Role == role)
+            {
+                return CommandResult.Success(membershipId);
+            }
+            if (ms.Role == RosterRole.Lead)
+            {
+                return CommandResult.Fail("队伍必须保留一名队长。请把另一位成员设为队长，现任队长会自动改为副队长。");
+            }
+            if (role == RosterRole.Lead)
+            {
+                await w.ExecuteAsync(DemoteLeadSql, new { ms.TeamId, ms.Id });
+            }
+            if (await w.ExecuteAsync(UpdateRoleSql, new { Role = role, ms.Id, RowVersion = rowVersion }) == 0)
+            {
+                return CommandResult.Stale();
+            }
+            w.Audit("Roster.ChangeRole", "Membership", membershipId, new { ms.Role }, new { Role = role });
             return CommandResult.Success(membershipId);
-        }
-        if (ms.Role == RosterRole.Lead)
-        {
-            return CommandResult.Fail("队伍必须保留一名队长。请把另一位成员设为队长，现任队长会自动改为副队长。");
-        }
-        if (role == RosterRole.Lead)
-        {
-            await conn.ExecuteAsync(new CommandDefinition(DemoteLeadSql, new { ms.TeamId, ms.Id }, tx, cancellationToken: ct));
-        }
-        var changed = await conn.ExecuteAsync(new CommandDefinition(UpdateRoleSql, new { Role = role, ms.Id, RowVersion = rowVersion }, tx, cancellationToken: ct));
-        if (changed == 0)
-        {
-            return CommandResult.Stale();
-        }
-        await Journal.AuditAsync(conn, tx, actor, now, "Roster.ChangeRole", "Membership", membershipId,
-            new { ms.Role }, new { Role = role }, ct);
-        await Journal.BumpAsync(conn, tx, "Roster", now, ct);
-        await tx.CommitAsync(ct);
-        return CommandResult.Success(membershipId);
-    }
+        }, ct);
 
     /// <summary>Records that a member left: the row stays, with a date and a reason, so history is kept.</summary>
-    public async Task<CommandResult> RecordLeaveAsync(Actor actor, int membershipId, DateTime leftOn, string? reason, long rowVersion, CancellationToken ct = default)
-    {
-        var now = clock.Now;
-        await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        if (await EditableMembershipAsync(conn, tx, actor, membershipId, "Roster.RecordLeave", new { leftOn, reason }, ct) is not { } ms)
+    public Task<CommandResult> RecordLeaveAsync(Actor actor, int membershipId, DateTime leftOn, string? reason, long rowVersion, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, "Roster", async w =>
         {
-            return CommandResult.Fail(MembershipMissing);
-        }
-        var why = (reason ?? "").Trim();
-        if (why.Length == 0)
-        {
-            return CommandResult.Fail("请填写离队原因。");
-        }
-        if (why.Length > 200 || why.Any(char.IsControl))
-        {
-            return CommandResult.Fail("离队原因不超过 200 字，且不能包含控制字符。");
-        }
-        if (leftOn.Date < ms.JoinedOn.Date)
-        {
-            return CommandResult.Fail($"离队日期不能早于入队日期（{ms.JoinedOn:yyyy-MM-dd}）。");
-        }
-        if (leftOn.Date > now.Date)
-        {
-            return CommandResult.Fail("离队日期不能晚于今天。");
-        }
-        if (ms.LeftOn is not null)
-        {
-            return CommandResult.Fail($"{ms.Name} 已于 {ms.LeftOn:yyyy-MM-dd} 离队。");
-        }
-        if (ms.RowVersion != rowVersion)
-        {
-            return CommandResult.Stale();
-        }
-        if (ms.Role == RosterRole.Lead)
-        {
-            return CommandResult.Fail("队长离队前，请先把另一位成员设为队长。");
-        }
-        var changed = await conn.ExecuteAsync(new CommandDefinition(UpdateLeaveSql,
-            new { LeftOn = leftOn.Date, Reason = why, ms.Id, RowVersion = rowVersion }, tx, cancellationToken: ct));
-        if (changed == 0)
-        {
-            return CommandResult.Stale();
-        }
-        await Journal.AuditAsync(conn, tx, actor, now, "Roster.RecordLeave", "Membership", membershipId,
-            new { LeftOn = (DateTime?)null }, new { LeftOn = leftOn.Date, Reason = why }, ct);
-        await Journal.BumpAsync(conn, tx, "Roster", now, ct);
-        await tx.CommitAsync(ct);
-        return CommandResult.Success(membershipId);
-    }
+            var ms = await EditableMembershipAsync(w, membershipId, "Roster.RecordLeave", new { leftOn, reason });
+            var why = (reason ?? "").Trim();
+            if (why.Length == 0)
+            {
+                return CommandResult.Fail("请填写离队原因。");
+            }
+            if (why.Length > 200 || why.Any(char.IsControl))
+            {
+                return CommandResult.Fail("离队原因不超过 200 字，且不能包含控制字符。");
+            }
+            if (leftOn.Date < ms.JoinedOn.Date)
+            {
+                return CommandResult.Fail($"离队日期不能早于入队日期（{ms.JoinedOn:yyyy-MM-dd}）。");
+            }
+            if (leftOn.Date > w.Now.Date)
+            {
+                return CommandResult.Fail("离队日期不能晚于今天。");
+            }
+            if (ms.LeftOn is not null)
+            {
+                return CommandResult.Fail($"{ms.Name} 已于 {ms.LeftOn:yyyy-MM-dd} 离队。");
+            }
+            if (ms.RowVersion != rowVersion)
+            {
+                return CommandResult.Stale();
+            }
+            if (ms.Role == RosterRole.Lead)
+            {
+                return CommandResult.Fail("队长离队前，请先把另一位成员设为队长。");
+            }
+            if (await w.ExecuteAsync(UpdateLeaveSql, new { LeftOn = leftOn.Date, Reason = why, ms.Id, RowVersion = rowVersion }) == 0)
+            {
+                return CommandResult.Stale();
+            }
+            w.Audit("Roster.RecordLeave", "Membership", membershipId, new { LeftOn = (DateTime?)null }, new { LeftOn = leftOn.Date, Reason = why });
+            return CommandResult.Success(membershipId);
+        }, ct);
 
     /// <summary>Edits a member's name and phone, seen from one team's roster (the lead's scope).</summary>
-    public async Task<CommandResult> EditContactAsync(Actor actor, int teamId, int memberId, string? name, string? phone, long rowVersion, CancellationToken ct = default)
-    {
-        var now = clock.Now;
-        await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var member = await conn.QuerySingleOrDefaultAsync<MemberScope>(new CommandDefinition(MemberScopeSql, new { MemberId = memberId }, tx, cancellationToken: ct));
-        if (member is null)
+    public Task<CommandResult> EditContactAsync(Actor actor, int teamId, int memberId, string? name, string? phone, long rowVersion, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, "Roster", async w =>
         {
-            return CommandResult.Fail("找不到这位居民。");
-        }
-        var onTeam = await CountAsync(conn, tx, ActiveOnTeamSql, new { TeamId = teamId, MemberId = memberId }, ct) > 0;
-        var allowed = actor.IsSecretaryOf(member.CommunityId) || (onTeam && actor.IsLeadOf(teamId));
-        if (!allowed)
-        {
-            throw await DeniedAsync(conn, tx, actor, "Member.EditContact", "Member", memberId, new { teamId, name, phone }, ct);
-        }
-        if (ResidentRules.CheckName(name, out var cleanName) is { } nameError)
-        {
-            return CommandResult.Fail(nameError);
-        }
-        if (ResidentRules.CheckPhone(phone, out var cleanPhone) is { } phoneError)
-        {
-            return CommandResult.Fail(phoneError);
-        }
-        if (member.RowVersion != rowVersion)
-        {
-            return CommandResult.Stale();
-        }
-        var changed = await conn.ExecuteAsync(new CommandDefinition(UpdateContactSql,
-            new { Name = cleanName, Phone = cleanPhone, member.Id, RowVersion = rowVersion }, tx, cancellationToken: ct));
-        if (changed == 0)
-        {
-            return CommandResult.Stale();
-        }
-        await Journal.AuditAsync(conn, tx, actor, now, "Member.EditContact", "Member", memberId,
-            new { member.Name, member.Phone }, new { Name = cleanName, Phone = cleanPhone }, ct);
-        await Journal.BumpAsync(conn, tx, "Roster", now, ct);
-        await tx.CommitAsync(ct);
-        return CommandResult.Success(memberId);
-    }
+            var member = await w.SingleOrDefaultAsync<MemberRow>(MemberScopeSql, new { MemberId = memberId });
+            var scope = await ResidentQueries.ScopeAsync(w, memberId);
+            if (member is null || scope is null)
+            {
+                throw await w.DeniedAsync("Member.EditContact", "Member", memberId, new { teamId, name, phone }, MemberMissing);
+            }
+            if (!RosterRules.CanEditContact(actor, scope, teamId))
+            {
+                throw await w.DeniedAsync("Member.EditContact", "Member", memberId, new { teamId, name, phone });
+            }
+            if (ResidentRules.CheckName(name, out var cleanName) is { } nameError)
+            {
+                return CommandResult.Fail(nameError);
+            }
+            if (ResidentRules.CheckPhone(phone, out var cleanPhone) is { } phoneError)
+            {
+                return CommandResult.Fail(phoneError);
+            }
+            if (member.RowVersion != rowVersion)
+            {
+                return CommandResult.Stale();
+            }
+            if (await w.ExecuteAsync(UpdateContactSql, new { Name = cleanName, Phone = cleanPhone, member.Id, RowVersion = rowVersion }) == 0)
+            {
+                return CommandResult.Stale();
+            }
+            w.Audit("Member.EditContact", "Member", memberId, new { member.Name, member.Phone }, new { Name = cleanName, Phone = cleanPhone });
+            return CommandResult.Success(memberId);
+        }, ct);
 
-    /// <summary>Secretaries edit every roster of their community; a lead edits only their own team.</summary>
-    public static bool CanEdit(Actor actor, int teamId, int communityId) =>
-        actor.IsSecretaryOf(communityId) || actor.IsLeadOf(teamId);
+    private const string TeamMissing = "找不到这支队伍。";
 
-    private Task<AccessDeniedException> DeniedAsync(DbConnection conn, DbTransaction tx, Actor actor, string action, string entity, object id, object attempted, CancellationToken ct) =>
-        Journal.DeniedAsync(conn, tx, actor, clock.Now, action, entity, id, attempted, ct);
-
-    private static Task<TeamScope?> TeamAsync(DbConnection conn, DbTransaction tx, int teamId, CancellationToken ct) =>
-        conn.QuerySingleOrDefaultAsync<TeamScope>(new CommandDefinition(TeamScopeSql, new { TeamId = teamId }, tx, cancellationToken: ct));
+    private const string MemberMissing = "找不到这位居民。";
 
     private const string MembershipMissing = "找不到这条花名册记录。";
 
-    /// <summary>The membership, or null when it does not exist; throws (after auditing) when the actor may not edit it.</summary>
-    private async Task<MembershipScope?> EditableMembershipAsync(DbConnection conn, DbTransaction tx, Actor actor, int membershipId,
-        string action, object attempted, CancellationToken ct)
+    /// <summary>The membership; refuses (after auditing) one that does not exist or that the actor may not edit.</summary>
+    private static async Task<MembershipRow> EditableMembershipAsync(WriteScope w, int membershipId, string action, object attempted)
     {
-        var ms = await conn.QuerySingleOrDefaultAsync<MembershipScope>(new CommandDefinition(MembershipScopeSql, new { MembershipId = membershipId }, tx, cancellationToken: ct));
-        if (ms is not null && !CanEdit(actor, ms.TeamId, ms.CommunityId))
+        var ms = await w.SingleOrDefaultAsync<MembershipRow>(MembershipScopeSql, new { MembershipId = membershipId });
+        if (ms is null)
         {
-            throw await DeniedAsync(conn, tx, actor, action, "Membership", membershipId, attempted, ct);
+            throw await w.DeniedAsync(action, "Membership", membershipId, attempted, MembershipMissing);
+        }
+        if (!RosterRules.CanEdit(w.Actor, new TeamScope(ms.TeamId, ms.CommunityId)))
+        {
+            throw await w.DeniedAsync(action, "Membership", membershipId, attempted);
         }
         return ms;
     }
 
-    private static Task<int> CountAsync(DbConnection conn, DbTransaction tx, string sql, object args, CancellationToken ct) =>
-        conn.ExecuteScalarAsync<int>(new CommandDefinition(sql, args, tx, cancellationToken: ct));
-
-    private sealed record TeamScope
+    private sealed record TeamRow
     {
         public int Id { get; init; }
         public int CommunityId { get; init; }
         public string Name { get; init; } = "";
     }
 
-    private sealed record MemberScope
+    private sealed record MemberRow
     {
         public int Id { get; init; }
         public int CommunityId { get; init; }
@@ -374,7 +332,7 @@ public sealed class RosterCommands(DbConnectionFactory db, BaiheClock clock)
         public long RowVersion { get; init; }
     }
 
-    private sealed record MembershipScope
+    private sealed record MembershipRow
     {
         public int Id { get; init; }
         public int TeamId { get; init; }

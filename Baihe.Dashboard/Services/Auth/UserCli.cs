@@ -1,5 +1,6 @@
 using System.Globalization;
 using Baihe.Data.Accounts;
+using Baihe.Data.Database;
 
 namespace Baihe.Dashboard.Services.Auth;
 
@@ -70,7 +71,16 @@ public static class UserCli
         var commands = services.GetRequiredService<UserCommands>();
         var user = new NewUser(name, options.GetValueOrDefault("display", name), SignInService.Hash(password), role,
             Id("subdistrict"), Id("community"), Id("team"));
-        var result = await commands.CreateAsync(DemoAccounts.System, user);
+        CommandResult result;
+        try
+        {
+            result = await commands.CreateAsync(DemoAccounts.System, user);
+        }
+        catch (AccessDeniedException refused)
+        {
+            // An id that names no sub-district, community or team is refused (and audited) like a forged one.
+            result = CommandResult.Fail(refused.Message);
+        }
         if (!result.Ok)
         {
             await error.WriteLineAsync($"未创建账户：{result.Error}");

@@ -94,6 +94,38 @@ public class AccountsTests
         }
     }
 
+    [Fact]
+    public async Task UnknownAccountsAndScopes_AreRefusedWithAClearMessage_AndAudited()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        var admin = await db.ActorAsync("admin");
+        var commands = new UserCommands(db.Factory, db.Clock);
+        var lead = (await new UserQueries(db.Factory).FindByUserNameAsync("jinjiejie"))!;
+        var ghost = lead with { Id = 999_999 };
+
+        var cases = new (string Action, string Message, Func<Task<CommandResult>> Call)[]
+        {
+            ("User.ChangeRole", "找不到这个账户。", () => commands.ChangeRoleAsync(admin, ghost, Roles.Lead, null, null, lead.TeamId)),
+            ("User.SetDisabled", "找不到这个账户。", () => commands.SetDisabledAsync(admin, ghost, true)),
+            ("User.ChangeRole", "所选的街道、社区或队伍不存在。", () => commands.ChangeRoleAsync(admin, lead, Roles.Lead, null, null, 999_999)),
+            ("User.Create", "所选的街道、社区或队伍不存在。", () => commands.CreateAsync(admin,
+                new NewUser("ghost-lead", "无队队长", SignInService.Hash("a-long-password-1"), Roles.Lead, TeamId: 999_999))),
+        };
+        foreach (var (action, message, call) in cases)
+        {
+            var refusal = await Assert.ThrowsAsync<AccessDeniedException>(call);
+            Assert.Equal(message, refusal.Message);
+        }
+
+        await using var conn = await db.Factory.OpenAsync();
+        Assert.Equal(2, await conn.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action = 'Denied:User.ChangeRole' AND UserName = 'admin';"));
+        Assert.Equal(1, await conn.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action = 'Denied:User.SetDisabled' AND UserName = 'admin';"));
+        Assert.Equal(1, await conn.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action = 'Denied:User.Create' AND UserName = 'admin';"));
+        Assert.Equal(0, await conn.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AppUser WHERE UserName = 'ghost-lead';"));
+        var unchanged = (await new UserQueries(db.Factory).FindByUserNameAsync("jinjiejie"))!;
+        Assert.Equal((lead.TeamId, lead.RowVersion, lead.IsDisabled), (unchanged.TeamId, unchanged.RowVersion, unchanged.IsDisabled));
+    }
+
     private sealed class MutableTime(DateTimeOffset start) : TimeProvider
     {
         private DateTimeOffset _now = start;

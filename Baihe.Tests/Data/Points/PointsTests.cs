@@ -297,4 +297,91 @@ public class PointsTests
 
         public TestDatabase Db => db;
     }
+
+    [Fact]
+    public async Task ALeadRedeemingForAMemberOfAnotherTeam_IsRefusedAuditedAndWritesNothing()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        var teams = new TeamQueries(db.Factory);
+        var list = await teams.ListAsync(1);
+        var onA = (await teams.DetailAsync(list.Single(t => t.Name == "金姐姐").Id))!.Roster.Select(r => r.MemberId).ToList();
+        var onlyOnB = (await teams.DetailAsync(list.Single(t => t.Name == "银辉先锋").Id))!.Roster.Select(r => r.MemberId).Except(onA).First();
+        await using (var conn = await db.Factory.OpenAsync())
+        {
+            await conn.ExecuteAsync("INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RecordedAt) VALUES (@onlyOnB, 3, 50, '2026-03-01', 'Service', '2026-03-01');", new { onlyOnB });
+        }
+        var balance = await BalanceAsync(db, onlyOnB);
+        var leadA = await db.ActorAsync("jinjiejie");
+        var haircut = await RewardAsync(db, "理发");
+        int redemptions;
+        await using (var conn = await db.Factory.OpenAsync())
+        {
+            redemptions = await conn.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Redemption;");
+        }
+
+        var refusal = await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            new ExchangeCommands(db.Factory, db.Clock).RedeemAsync(leadA, onlyOnB, haircut, "other-team"));
+
+        Assert.Equal(AccessDeniedException.DefaultMessage, refusal.Message);
+        Assert.Equal(balance, await BalanceAsync(db, onlyOnB));
+        await using var check = await db.Factory.OpenAsync();
+        Assert.Equal(redemptions, await check.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Redemption;"));
+        Assert.Equal(1, await check.ExecuteScalarAsync<int>(
+            "SELECT COUNT(*) FROM AuditLog WHERE Action = 'Denied:Points.Redeem' AND EntityType = 'Member' AND EntityId = @Id AND UserName = 'jinjiejie';",
+            new { Id = onlyOnB.ToString() }));
+        Assert.Equal(0, await check.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action = 'Points.Redeem';"));
+    }
+
+    [Fact]
+    public async Task UnknownIds_AreRefusedWithAClearMessage_AuditedAndNothingIsWritten()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        var shuji = await db.ActorAsync("shuji");
+        var ledger = new LedgerCommands(db.Factory, db.Clock);
+        var exchange = new ExchangeCommands(db.Factory, db.Clock);
+        var activities = new ActivityCommands(db.Factory, db.Clock);
+        var evaluations = new EvaluationCommands(db.Factory, db.Clock);
+        var member = await FreshMemberAsync(db, 20);
+        const int missing = 999_999;
+        var today = db.Clock.Today;
+        var evaluation = (await evaluations.CreateAsync(shuji, 1, today.Year, Period.HalfOf(today), null, 3)).Id!.Value;
+        var entriesBefore = await CountAsync(db, "SELECT COUNT(*) FROM PointEntry;");
+        var redemptionsBefore = await CountAsync(db, "SELECT COUNT(*) FROM Redemption;");
+
+        var cases = new (string Action, string Message, Func<Task<CommandResult>> Call)[]
+        {
+            ("Points.RecordService", "找不到这位居民。", () => ledger.RecordServiceAsync(shuji, missing, 3, today, null)),
+            ("Points.Correct", "找不到这条积分记录。", () => ledger.CorrectAsync(shuji, missing, "冲正")),
+            ("Points.Redeem", "找不到这位居民。", () => exchange.RedeemAsync(shuji, missing, 1, "unknown-member")),
+            ("Points.Redeem", "找不到本社区的这个兑换项目。", () => exchange.RedeemAsync(shuji, member, missing, "unknown-reward")),
+            ("Points.Fulfil", "找不到这条兑换记录。", () => exchange.FulfilAsync(shuji, missing)),
+            ("Points.SaveReward", "找不到本社区的这个兑换项目。", () => exchange.SaveRewardAsync(shuji, 1, missing, "伪造", 5, true, null, 0)),
+            ("Activity.Create", "找不到这支队伍。", () => activities.CreateAsync(shuji, new ActivityInput(missing, 2, "伪造", "社区", today, 2))),
+            ("Activity.SaveAttendance", "找不到这场活动。", () => activities.SaveAttendanceAsync(shuji, missing, [member])),
+            ("Activity.Close", "找不到这场活动。", () => activities.CloseAsync(shuji, missing)),
+            ("Evaluation.SetWinner", "找不到这次评选。", () => evaluations.SetWinnerAsync(shuji, missing, member, true)),
+            ("Evaluation.SetWinner", "这位居民不在入围名单中。", () => evaluations.SetWinnerAsync(shuji, evaluation, missing, true)),
+            ("Evaluation.Publicise", "找不到这次评选。", () => evaluations.PubliciseAsync(shuji, missing, today.AddDays(7))),
+            ("Evaluation.Archive", "找不到这次评选。", () => evaluations.ArchiveAsync(shuji, missing)),
+        };
+        foreach (var (action, message, call) in cases)
+        {
+            var refusal = await Assert.ThrowsAsync<AccessDeniedException>(call);
+            Assert.Equal(message, refusal.Message);
+            Assert.True(await CountAsync(db, $"SELECT COUNT(*) FROM AuditLog WHERE Action = 'Denied:{action}';") > 0, action);
+        }
+
+        Assert.Equal(cases.Length, await CountAsync(db, "SELECT COUNT(*) FROM AuditLog WHERE Action LIKE 'Denied:%';"));
+        Assert.Equal(entriesBefore, await CountAsync(db, "SELECT COUNT(*) FROM PointEntry;"));
+        Assert.Equal(redemptionsBefore, await CountAsync(db, "SELECT COUNT(*) FROM Redemption;"));
+        Assert.Equal(0, await CountAsync(db, "SELECT COUNT(*) FROM Reward WHERE Name = '伪造';"));
+        Assert.Equal(0, await CountAsync(db, "SELECT COUNT(*) FROM Activity WHERE Title = '伪造';"));
+        Assert.Equal(0, await CountAsync(db, "SELECT COUNT(*) FROM EvaluationResult WHERE IsWinner = 1;"));
+    }
+
+    private static async Task<int> CountAsync(TestDatabase db, string sql)
+    {
+        await using var conn = await db.Factory.OpenAsync();
+        return await conn.ExecuteScalarAsync<int>(sql);
+    }
 }

@@ -202,4 +202,40 @@ public class RosterCommandsTests
         Assert.Equal(7, await check.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action LIKE 'Denied:%';"));
         Assert.Equal(6, await check.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action LIKE 'Denied:%' AND UserName = 'jinjiejie';"));
     }
+
+    [Fact]
+    public async Task UnknownIds_AreRefusedWithAClearMessage_AndTheRefusalIsAudited()
+    {
+        var (db, roster, jin, _) = await SetUpAsync();
+        await using var _ = db;
+        var shuji = await db.ActorAsync("shuji");
+        const int missing = 999_999;
+        var before = await CountsAsync(db);
+
+        var cases = new (string Action, string Message, Func<Task<CommandResult>> Call)[]
+        {
+            ("Roster.AddMember", "找不到这支队伍。", () => roster.AddMemberAsync(shuji, missing, NewResident(db, "无队可入"))),
+            ("Roster.AddMember", "找不到这位居民。", () => roster.AddMemberAsync(shuji, jin, new AddMemberRequest { ExistingMemberId = missing, JoinedOn = db.Clock.Today })),
+            ("Roster.AddMember", "找不到这个网格。", () => roster.AddMemberAsync(shuji, jin, NewResident(db, "无网格") with { GridId = missing })),
+            ("Roster.ChangeRole", "找不到这条花名册记录。", () => roster.ChangeRoleAsync(shuji, missing, RosterRole.Deputy, 0)),
+            ("Roster.RecordLeave", "找不到这条花名册记录。", () => roster.RecordLeaveAsync(shuji, missing, db.Clock.Today, "离开", 0)),
+            ("Member.EditContact", "找不到这位居民。", () => roster.EditContactAsync(shuji, jin, missing, "改名", null, 0)),
+        };
+        foreach (var (action, message, call) in cases)
+        {
+            var refusal = await Assert.ThrowsAsync<AccessDeniedException>(call);
+            Assert.Equal(message, refusal.Message);
+        }
+
+        var after = await CountsAsync(db);
+        Assert.Equal(before.Members, after.Members);
+        Assert.Equal(before.Memberships, after.Memberships);
+        await using var check = await db.Factory.OpenAsync();
+        foreach (var action in cases.Select(c => c.Action).Distinct())
+        {
+            Assert.Equal(cases.Count(c => c.Action == action),
+                await check.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action = @Action AND UserName = 'shuji';", new { Action = "Denied:" + action }));
+        }
+    }
 }
+

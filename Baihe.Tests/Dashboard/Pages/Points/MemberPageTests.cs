@@ -4,6 +4,8 @@ using Baihe.Dashboard.Services.Auth;
 using Baihe.Data.Accounts;
 using Baihe.Data.Communities;
 using Baihe.Data.Points;
+using Baihe.Data.Residents;
+using Baihe.Data.Teams;
 using Baihe.Tests.TestSupport;
 using Bunit;
 using Dapper;
@@ -24,16 +26,7 @@ public class MemberPageTests
             memberId = await conn.ExecuteScalarAsync<int>("INSERT INTO Member (GridId, Name, CreatedAt) VALUES (1, '兑换测试', '2026-01-01'); SELECT last_insert_rowid();");
             await conn.ExecuteAsync("INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RecordedAt) VALUES (@memberId, 3, 20, '2026-03-01', 'Service', '2026-03-01');", new { memberId });
         }
-        await using var ctx = BunitTestContext.Create();
-        ctx.Services.AddSingleton(db.Factory).AddSingleton(db.Clock)
-            .AddSingleton<PointsQueries>().AddSingleton<ExchangeQueries>().AddSingleton<ExchangeCommands>()
-            .AddSingleton<LedgerCommands>().AddSingleton<CommunityQueries>().AddScoped<CurrentActor>();
-        var auth = ctx.AddAuthorization();
-        auth.SetAuthorized("shuji");
-        auth.SetRoles(Roles.Secretary);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, (await db.ActorAsync("shuji")).UserId.ToString()), new Claim(BaiheClaims.Community, "1"));
-        ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        ctx.Render<MudBlazor.MudPopoverProvider>();
+        await using var ctx = await ContextAsync(db, "shuji");
 
         var cut = ctx.Render<MemberPage>(p => p.Add(x => x.Id, memberId));
         cut.WaitForAssertion(() => Assert.StartsWith("20", cut.Find(".balance").TextContent.Trim()));
@@ -51,5 +44,70 @@ public class MemberPageTests
         cut.WaitForAssertion(() => Assert.StartsWith("15", cut.Find(".balance").TextContent.Trim()));
         await using var check = await db.Factory.OpenAsync();
         Assert.Equal(1, await check.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Redemption WHERE MemberId = @memberId;", new { memberId }));
+    }
+
+    [Fact]
+    public async Task ALead_SeesNoRedeemActionForAMemberOfAnotherTeam()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        var (_, onlyOnB) = await MembersOfAAndBAsync(db);
+        await using var ctx = await ContextAsync(db, "jinjiejie");
+
+        var cut = ctx.Render<MemberPage>(p => p.Add(x => x.Id, onlyOnB));
+
+        // The page is readable (balance shown), but it offers no exchange and no correction to this lead.
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".balance")));
+        Assert.Empty(cut.FindAll(".redeem"));
+        Assert.DoesNotContain("积分兑换", cut.Markup);
+        Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.Trim() == "冲正");
+    }
+
+    [Fact]
+    public async Task ALead_SeesTheRedeemActionForAMemberOfTheirOwnTeam()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        var (onlyOnA, _) = await MembersOfAAndBAsync(db);
+        await using var ctx = await ContextAsync(db, "jinjiejie");
+
+        var cut = ctx.Render<MemberPage>(p => p.Add(x => x.Id, onlyOnA));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".redeem")));
+        // Correcting the ledger stays the secretary's.
+        Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.Trim() == "冲正");
+    }
+
+    /// <summary>A resident only on 金姐姐 (jinjiejie's team) and one only on 银辉先锋 (yinhui's team).</summary>
+    private static async Task<(int OnlyOnA, int OnlyOnB)> MembersOfAAndBAsync(TestDatabase db)
+    {
+        var teams = new TeamQueries(db.Factory);
+        var list = await teams.ListAsync(1);
+        var a = (await teams.DetailAsync(list.Single(t => t.Name == "金姐姐").Id))!.Roster.Select(r => r.MemberId).ToList();
+        var b = (await teams.DetailAsync(list.Single(t => t.Name == "银辉先锋").Id))!.Roster.Select(r => r.MemberId).ToList();
+        return (a.Except(b).First(), b.Except(a).First());
+    }
+
+    private static async Task<BunitContext> ContextAsync(TestDatabase db, string userName)
+    {
+        var actor = await db.ActorAsync(userName);
+        var ctx = BunitTestContext.Create();
+        ctx.Services.AddSingleton(db.Factory).AddSingleton(db.Clock)
+            .AddSingleton<PointsQueries>().AddSingleton<ExchangeQueries>().AddSingleton<ExchangeCommands>()
+            .AddSingleton<LedgerCommands>().AddSingleton<CommunityQueries>().AddSingleton<ResidentQueries>().AddScoped<CurrentActor>();
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized(userName);
+        auth.SetRoles(actor.Role);
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, actor.UserId.ToString()) };
+        if (actor.CommunityId is int community)
+        {
+            claims.Add(new Claim(BaiheClaims.Community, community.ToString()));
+        }
+        if (actor.TeamId is int team)
+        {
+            claims.Add(new Claim(BaiheClaims.Team, team.ToString()));
+        }
+        auth.SetClaims([.. claims]);
+        ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        ctx.Render<MudBlazor.MudPopoverProvider>();
+        return ctx;
     }
 }
