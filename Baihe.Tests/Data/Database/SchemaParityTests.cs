@@ -68,7 +68,7 @@ public class SchemaParityTests
 
     [Theory]
     [MemberData(nameof(LengthLimitedColumns))]
-    public async Task LengthParity_SqliteRefusesWhatSqlServerWouldTruncateOrRefuse(string table, string column, int length)
+    public async Task LengthParity_SqliteRefusesAValueLongerThanTheSqlServerColumn(string table, string column, int length)
     {
         // SQLite ignores the n of NVARCHAR(n); SQL Server refuses a longer value. Without this, the demo accepts a name
         // that production refuses. Chinese characters, because length is counted in characters, not bytes.
