@@ -23,8 +23,8 @@ public static class BaiheDataServices
     public const string DefaultSqliteFile = "data/baihe.db";
 
     /// <summary>
-    /// Reads <c>Database:Provider</c> (Sqlite by default, or SqlServer) and <c>ConnectionStrings:Baihe</c>.
-    /// Without a connection string, SQLite uses <see cref="DefaultSqliteFile"/> under <paramref name="contentRoot"/>.
+    /// Reads <c>Database:Provider</c> (Sqlite by default, or SqlServer), <c>ConnectionStrings:Baihe</c> and
+    /// <c>Database:MigrationTimeoutMinutes</c> (30 by default). Without a connection string, SQLite uses <see cref="DefaultSqliteFile"/> under <paramref name="contentRoot"/>.
     /// </summary>
     public static DatabaseOptions ReadOptions(IConfiguration configuration, string contentRoot)
     {
@@ -48,7 +48,17 @@ public static class BaiheDataServices
             }
             connectionString = $"Data Source={Path.Combine(contentRoot, DefaultSqliteFile)}";
         }
-        return new DatabaseOptions(provider, connectionString);
+        var timeoutText = configuration["Database:MigrationTimeoutMinutes"];
+        var timeout = DatabaseOptions.DefaultMigrationTimeout;
+        if (!string.IsNullOrWhiteSpace(timeoutText))
+        {
+            if (!int.TryParse(timeoutText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minutes) || minutes <= 0)
+            {
+                throw new InvalidOperationException($"Database:MigrationTimeoutMinutes must be a positive whole number of minutes, not '{timeoutText}'.");
+            }
+            timeout = TimeSpan.FromMinutes(minutes);
+        }
+        return new DatabaseOptions(provider, connectionString) { MigrationTimeout = timeout };
     }
 
     /// <summary>Reads the due hours per urgency (<c>Tasks:DueHours:Urgent|High|Normal</c>), defaulting to 2, 24 and 72.</summary>
@@ -62,6 +72,7 @@ public static class BaiheDataServices
     /// <summary>Registers the connection factory, the clock, the seeder and every query class as singletons.</summary>
     public static IServiceCollection AddBaiheData(this IServiceCollection services, DatabaseOptions options, TaskDueHours? dueHours = null)
     {
+        DapperTypes.Register();
         services.AddSingleton(dueHours ?? new TaskDueHours());
         services.AddSingleton<TaskCommands>();
         services.AddSingleton(options);

@@ -1,6 +1,8 @@
 using System.Reflection;
 using DbUp;
+using DbUp.Builder;
 using DbUp.Engine;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 
 namespace Baihe.Data.Database;
@@ -12,6 +14,8 @@ namespace Baihe.Data.Database;
 public static class DatabaseMigrator
 {
     private const string WalSqlite = "PRAGMA journal_mode = WAL;";
+
+    private const string DatabaseCollationSqlServer = "SELECT CAST(DATABASEPROPERTYEX(DB_NAME(), 'Collation') AS NVARCHAR (128));";
 
     /// <summary>The scripts for an engine, ordered by their number.</summary>
     public static IReadOnlyList<SqlScript> Scripts(DatabaseProvider provider)
@@ -26,42 +30,83 @@ public static class DatabaseMigrator
     }
 
     /// <summary>Applies the scripts not yet journaled and returns their names.</summary>
-    /// <exception cref="InvalidOperationException">A script failed; the message says which.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A script failed (the message says which), or the SQL Server database's default collation is case-sensitive or
+    /// binary.
+    /// </exception>
     public static IReadOnlyList<string> Migrate(DbConnectionFactory factory)
     {
-        UpgradeEngine engine;
         if (factory.IsSqlite)
         {
             // WAL is a property of the file, so set it once here rather than on every connection.
-            using (var conn = new SqliteConnection(factory.ConnectionString))
-            {
-                conn.Open();
-                using var cmd = conn.CreateCommand();
-                cmd.CommandText = WalSqlite;
-                cmd.ExecuteNonQuery();
-            }
-            engine = DeployChanges.To.SqliteDatabase(factory.ConnectionString)
-                .WithScripts(Scripts(DatabaseProvider.Sqlite))
-                .WithTransactionPerScript()
-                .LogToNowhere()
-                .Build();
+            using var conn = new SqliteConnection(factory.ConnectionString);
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = WalSqlite;
+            cmd.ExecuteNonQuery();
         }
         else
         {
-            engine = DeployChanges.To.SqlDatabase(factory.ConnectionString)
-                .WithScripts(Scripts(DatabaseProvider.SqlServer))
-                .WithTransactionPerScript()
-                .LogToNowhere()
-                .Build();
+            RefuseUnsafeCollation(factory.ConnectionString);
         }
 
-        var result = engine.PerformUpgrade();
+        var result = Builder(factory).Build().PerformUpgrade();
         if (!result.Successful)
         {
             throw new InvalidOperationException(
                 $"Database migration failed in script '{result.ErrorScript?.Name}': {result.Error.Message}", result.Error);
         }
         return result.Scripts.Select(s => s.Name).ToList();
+    }
+
+    /// <summary>
+    /// The DbUp engine for the factory's engine: its scripts, one transaction per script, and the factory's
+    /// <see cref="DbConnectionFactory.MigrationTimeout"/> per statement (DbUp's default, 30 seconds, is too short to
+    /// rewrite a large table's columns).
+    /// </summary>
+    public static UpgradeEngineBuilder Builder(DbConnectionFactory factory)
+    {
+        var builder = factory.IsSqlite
+            ? DeployChanges.To.SqliteDatabase(factory.ConnectionString).WithScripts(Scripts(DatabaseProvider.Sqlite))
+            : DeployChanges.To.SqlDatabase(factory.ConnectionString).WithScripts(Scripts(DatabaseProvider.SqlServer));
+        return builder
+            .WithTransactionPerScript()
+            .WithExecutionTimeout(factory.MigrationTimeout)
+            .LogToNowhere();
+    }
+
+    /// <summary>
+    /// Why Baihe refuses a database with this default collation, or null when it is fine. Names and user names are
+    /// unique case-insensitively; the schema pins its own columns to Chinese_PRC_100_CI_AS_SC, but the scripts before
+    /// that pin, temp tables and literals use the database default, so a case-sensitive or binary default would let
+    /// zhangsan and ZhangSan in as two accounts before the pin, and compare them differently from the columns after it.
+    /// </summary>
+    public static string? CollationRefusal(string? collation)
+    {
+        if (string.IsNullOrWhiteSpace(collation))
+        {
+            return "无法读取数据库的默认排序规则。 / The database's default collation could not be read.";
+        }
+        var parts = collation.ToUpperInvariant().Split('_');
+        if (parts.Contains("CS") || parts.Any(p => p.StartsWith("BIN", StringComparison.Ordinal)))
+        {
+            return $"数据库的默认排序规则 {collation} 区分大小写或按二进制比较，会破坏用户名和名称的唯一性。请将数据库排序规则改为不区分大小写的规则（建议 Chinese_PRC_100_CI_AS_SC）后再升级。"
+                + $" / The database's default collation {collation} is case-sensitive or binary, which would break the uniqueness of user names and names."
+                + " Change the database collation to a case-insensitive one (Chinese_PRC_100_CI_AS_SC is recommended) and run the upgrade again.";
+        }
+        return null;
+    }
+
+    private static void RefuseUnsafeCollation(string connectionString)
+    {
+        using var conn = new SqlConnection(connectionString);
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = DatabaseCollationSqlServer;
+        if (CollationRefusal(cmd.ExecuteScalar() as string) is { } refusal)
+        {
+            throw new InvalidOperationException(refusal);
+        }
     }
 
     private static string Read(Assembly assembly, string name)

@@ -18,6 +18,7 @@ public sealed class DbConnectionFactory
     public DbConnectionFactory(DatabaseOptions options)
     {
         Provider = options.Provider;
+        MigrationTimeout = options.MigrationTimeout;
         _connectionString = options.Provider == DatabaseProvider.Sqlite
             ? NormaliseSqlite(options.ConnectionString)
             : options.ConnectionString;
@@ -28,6 +29,9 @@ public sealed class DbConnectionFactory
 
     /// <summary>True when running on the embedded SQLite engine.</summary>
     public bool IsSqlite => Provider == DatabaseProvider.Sqlite;
+
+    /// <summary>How long one migration statement may run (<see cref="DatabaseOptions.MigrationTimeout"/>).</summary>
+    public TimeSpan MigrationTimeout { get; }
 
     /// <summary>The effective connection string (SQLite options normalised).</summary>
     public string ConnectionString => _connectionString;

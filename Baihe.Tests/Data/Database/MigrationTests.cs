@@ -2,6 +2,7 @@ using Baihe.Data.Database;
 using Baihe.Tests.TestSupport;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 
 namespace Baihe.Tests.Data.Database;
 
@@ -92,5 +93,53 @@ public class MigrationTests
         Assert.Contains("只能追加", update.Message);
         Assert.Contains("只能追加", delete.Message);
         Assert.Equal(before, await conn.ExecuteScalarAsync<long>("SELECT SUM(Points) FROM PointEntry;"));
+    }
+
+    [Fact]
+    public void Builder_CarriesTheConfiguredExecutionTimeout()
+    {
+        var sqlServer = new DbConnectionFactory(new DatabaseOptions(DatabaseProvider.SqlServer, "Server=nowhere;Database=baihe") { MigrationTimeout = TimeSpan.FromMinutes(45) });
+        var sqlite = new DbConnectionFactory(new DatabaseOptions(DatabaseProvider.Sqlite, "Data Source=:memory:"));
+
+        Assert.Equal(45 * 60, DatabaseMigrator.Builder(sqlServer).BuildConfiguration().ScriptExecutor.ExecutionTimeoutSeconds);
+        Assert.Equal(30 * 60, DatabaseMigrator.Builder(sqlite).BuildConfiguration().ScriptExecutor.ExecutionTimeoutSeconds);
+    }
+
+    [Fact]
+    public void ReadOptions_ReadsTheMigrationTimeoutInMinutes()
+    {
+        static DatabaseOptions Read(string? minutes) => Baihe.Data.BaiheDataServices.ReadOptions(
+            new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:MigrationTimeoutMinutes"] = minutes })
+                .Build(),
+            Path.GetTempPath());
+
+        Assert.Equal(TimeSpan.FromMinutes(30), Read(null).MigrationTimeout);
+        Assert.Equal(TimeSpan.FromMinutes(90), Read("90").MigrationTimeout);
+        Assert.Throws<InvalidOperationException>(() => Read("0"));
+        Assert.Throws<InvalidOperationException>(() => Read("soon"));
+    }
+
+    [Theory]
+    [InlineData("Chinese_PRC_100_CI_AS_SC")]
+    [InlineData("Chinese_PRC_CI_AS")]
+    [InlineData("SQL_Latin1_General_CP1_CI_AS")]
+    [InlineData("Latin1_General_100_CI_AS_SC_UTF8")]
+    public void CollationCheck_AcceptsCaseInsensitiveDefaults(string collation) =>
+        Assert.Null(DatabaseMigrator.CollationRefusal(collation));
+
+    [Theory]
+    [InlineData("Chinese_PRC_CS_AS")]
+    [InlineData("SQL_Latin1_General_CP1_CS_AS")]
+    [InlineData("Chinese_PRC_BIN2")]
+    [InlineData("Latin1_General_BIN")]
+    [InlineData(null)]
+    public void CollationCheck_RefusesCaseSensitiveOrBinaryDefaultsInChineseAndEnglish(string? collation)
+    {
+        var refusal = DatabaseMigrator.CollationRefusal(collation);
+
+        Assert.NotNull(refusal);
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", refusal);
+        Assert.Contains("collation", refusal);
     }
 }

@@ -33,6 +33,42 @@ public class SqlServerRulesTests
     }
 
     [Fact]
+    public void AlterColumn_RunsOnlyWhenNoIndexKeyOrConstraintRefersToTheColumn()
+    {
+        // SQL Server refuses ALTER COLUMN while an index (key, INCLUDE or filter), key, CHECK, DEFAULT, foreign key
+        // or computed column refers to the column (errors 5074 and 4922); SQLite has no ALTER COLUMN to try it on.
+        var scripts = DatabaseMigrator.Scripts(DatabaseProvider.SqlServer).Select(s => s.Contents);
+
+        var offenders = AlterColumnsWithDependents(scripts);
+
+        Assert.True(offenders.Count == 0, "SQL Server refuses these ALTER COLUMNs: " + string.Join(", ", offenders));
+    }
+
+    [Fact]
+    public void AlterColumnRule_CatchesAnIndexOrConstraintLeftInPlace()
+    {
+        const string create = """
+            CREATE TABLE [dbo].[T] ([Id] INT NOT NULL, [Code] VARCHAR (10) NOT NULL, [Note] VARCHAR (10) NULL,
+                CONSTRAINT [CK_T_Code] CHECK ([Code] IN ('A', 'B')));
+            GO
+            CREATE INDEX [IX_T_Id] ON [dbo].[T] ([Id]) INCLUDE ([Note]);
+            """;
+
+        Assert.Equal(["T.Code (CK_T_Code)", "T.Note (IX_T_Id)"], AlterColumnsWithDependents([create, """
+            ALTER TABLE [dbo].[T] ALTER COLUMN [Code] NVARCHAR (10) NOT NULL;
+            ALTER TABLE [dbo].[T] ALTER COLUMN [Note] NVARCHAR (10) NULL;
+            """]));
+        Assert.Equal(["CK_T_Code already exists"], AlterColumnsWithDependents([create, "ALTER TABLE [dbo].[T] ADD CONSTRAINT [CK_T_Code] CHECK ([Code] <> '');"]));
+        Assert.Empty(AlterColumnsWithDependents([create, """
+            ALTER TABLE [dbo].[T] DROP CONSTRAINT [CK_T_Code];
+            DROP INDEX [IX_T_Id] ON [dbo].[T];
+            ALTER TABLE [dbo].[T] ALTER COLUMN [Code] NVARCHAR (10) NOT NULL;
+            ALTER TABLE [dbo].[T] ALTER COLUMN [Note] NVARCHAR (10) NULL;
+            ALTER TABLE [dbo].[T] ADD CONSTRAINT [CK_T_Code] CHECK ([Code] IN (N'A', N'B'));
+            """]));
+    }
+
+    [Fact]
     public void QueryTexts_DoNotAggregateOverASubquery()
     {
         // SQL Server refuses SUM(CASE WHEN EXISTS (...) ...) and the like (error 130); SQLite accepts it.
@@ -138,5 +174,106 @@ public class SqlServerRulesTests
 
         public override void Visit(ColumnReferenceExpression node) =>
             Names.Add(node.MultiPartIdentifier.Identifiers[^1].Value);
+    }
+
+    /// <summary>
+    /// "Table.Column (dependent)" for each ALTER COLUMN that runs while something still refers to the column, and
+    /// "Name already exists" for an index or constraint created twice.
+    /// </summary>
+    private static List<string> AlterColumnsWithDependents(IEnumerable<string> scripts)
+    {
+        // Object name → its table and the columns it refers to, as the scripts leave them statement by statement.
+        var live = new Dictionary<string, (string Table, HashSet<string> Columns)>(StringComparer.OrdinalIgnoreCase);
+        var offenders = new List<string>();
+        var synthetic = 0;
+        foreach (var script in scripts)
+        {
+            var fragment = (TSqlScript)TSql.Parse(script, out var errors);
+            Assert.Empty(errors);
+            foreach (var statement in fragment.Batches.SelectMany(b => b.Statements))
+            {
+                switch (statement)
+                {
+                    case CreateTableStatement create:
+                        AddElements(create.SchemaObjectName.BaseIdentifier.Value, create.Definition);
+                        break;
+                    case AlterTableAddTableElementStatement add:
+                        AddElements(add.SchemaObjectName.BaseIdentifier.Value, add.Definition);
+                        break;
+                    case CreateIndexStatement index:
+                        Add(index.Name.Value, index.OnName.BaseIdentifier.Value, ColumnsOf(index));
+                        break;
+                    case DropIndexStatement drop:
+                        foreach (var clause in drop.DropIndexClauses.OfType<DropIndexClause>())
+                        {
+                            live.Remove(clause.Index.Value);
+                        }
+                        break;
+                    case AlterTableDropTableElementStatement dropElement:
+                        foreach (var element in dropElement.AlterTableDropTableElements.Where(e => e.TableElementType is TableElementType.Constraint or TableElementType.Index))
+                        {
+                            live.Remove(element.Name.Value);
+                        }
+                        break;
+                    case AlterTableAlterColumnStatement alter:
+                        var table = alter.SchemaObjectName.BaseIdentifier.Value;
+                        var column = alter.ColumnIdentifier.Value;
+                        offenders.AddRange(live
+                            .Where(o => StringComparer.OrdinalIgnoreCase.Equals(o.Value.Table, table) && o.Value.Columns.Contains(column))
+                            .Select(o => $"{table}.{column} ({o.Key})")
+                            .Order(StringComparer.Ordinal));
+                        break;
+                }
+            }
+        }
+        return offenders;
+
+        void AddElements(string table, TableDefinition definition)
+        {
+            foreach (var column in definition.ColumnDefinitions)
+            {
+                var name = column.ColumnIdentifier.Value;
+                if (column.DefaultConstraint is { } df)
+                {
+                    Add(df.ConstraintIdentifier?.Value ?? $"default #{++synthetic}", table, [name]);
+                }
+                if (column.ComputedColumnExpression is not null)
+                {
+                    Add($"computed {table}.{name}", table, ColumnsOf(column.ComputedColumnExpression));
+                }
+                // NULL / NOT NULL is restated by the ALTER COLUMN itself, not an object that blocks it.
+                foreach (var constraint in column.Constraints.Where(c => c is not NullableConstraintDefinition))
+                {
+                    var columns = ColumnsOf(constraint);
+                    columns.Add(name);
+                    Add(constraint.ConstraintIdentifier?.Value ?? $"constraint #{++synthetic}", table, columns);
+                }
+            }
+            foreach (var constraint in definition.TableConstraints)
+            {
+                var columns = ColumnsOf(constraint);
+                if (constraint is ForeignKeyConstraintDefinition fk)
+                {
+                    columns.UnionWith(fk.Columns.Select(c => c.Value));
+                }
+                Add(constraint.ConstraintIdentifier?.Value ?? $"constraint #{++synthetic}", table, columns);
+            }
+        }
+
+        // Recreating an object that was never dropped fails too (error 2714 or 1913).
+        void Add(string name, string table, HashSet<string> columns)
+        {
+            if (!live.TryAdd(name, (table, columns)))
+            {
+                offenders.Add($"{name} already exists");
+            }
+        }
+    }
+
+    private static HashSet<string> ColumnsOf(TSqlFragment fragment)
+    {
+        var names = new ColumnNames();
+        fragment.Accept(names);
+        return new HashSet<string>(names.Names, StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -147,6 +147,10 @@ public class SqlTextTests
         : name.EndsWith("Fragment", StringComparison.Ordinal) ? "Fragment"
         : null;
 
+    /// <summary>Every SQL text that runs on SQL Server: the <c>*SqlServer</c> and portable <c>*Sql</c> consts of Baihe.Data.</summary>
+    internal static IEnumerable<(string Name, string Sql)> SqlServerTexts() =>
+        QueryTexts().Where(q => Dialect(q.Name) is "SqlServer" or "Portable");
+
     private static IEnumerable<(string Name, string Value)> AllConstStrings() =>
         typeof(DbConnectionFactory).Assembly.GetTypes()
             .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
