@@ -82,6 +82,21 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
 
     private const string NoTask = "找不到这件诉求。";
 
+    // Column lengths of database/sqlserver/0001_Schema.sql (NVARCHAR counts UTF-16 units, as TextInput does).
+    private const int TitleMax = 100;         // ResidentTask.Title
+    private const int DescriptionMax = 1000;  // ResidentTask.Description
+    private const int ResolutionMax = 1000;   // ResidentTask.Resolution
+    private const int HistoryNoteMax = 500;   // TaskStageHistory.Note
+
+    /// <summary>The resident's follow-up note: the history column less room for the reopen prefix (重新分办：问题未解决；).</summary>
+    private const int ConfirmNoteMax = 480;
+
+    /// <summary>How much of a resolution the timeline repeats.</summary>
+    private const int ResolutionPreview = 200;
+
+    /// <summary>How long an automatic title is.</summary>
+    private const int AutomaticTitleLength = 20;
+
     private const string NoResident = "找不到这位居民。";
 
     /// <summary>收集信息: records a resident's call. A likely duplicate of an open task is warned about first.</summary>
@@ -98,23 +113,17 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
             {
                 throw await w.DeniedAsync("Task.Intake", "Grid", request.GridId, request);
             }
-            var title = (request.Title ?? "").Trim();
-            var description = (request.Description ?? "").Trim();
-            if (description.Length == 0)
+            if (TextInput.Check(request.Description, DescriptionMax, "诉求内容", out var description, multiline: true) is { } descriptionError)
             {
-                return CommandResult.Fail("请填写诉求内容。");
+                return CommandResult.Fail(descriptionError);
             }
-            if (description.Length > 1000 || description.Any(c => char.IsControl(c) && c is not '\n' and not '\r'))
+            if (TextInput.Check(request.Title, TitleMax, "标题", out var title, required: false) is { } titleError)
             {
-                return CommandResult.Fail("诉求内容不超过 1000 字，且不能包含控制字符。");
+                return CommandResult.Fail(titleError);
             }
             if (title.Length == 0)
             {
-                title = description.Length <= 20 ? description : description[..20];
-            }
-            if (title.Length > 100 || title.Any(char.IsControl))
-            {
-                return CommandResult.Fail("标题不超过 100 字。");
+                title = AutomaticTitle(description);
             }
             if (!TaskCodes.Categories.Contains(request.Category ?? ""))
             {
@@ -208,6 +217,11 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
             {
                 return CommandResult.Fail("办理期限不能早于现在。");
             }
+            // A year is far beyond any urgency's due time; a later date is a slip of the date picker (9999, 2205 ...).
+            if (due > w.Now.AddYears(1))
+            {
+                return CommandResult.Fail("办理期限不能晚于一年之后。");
+            }
             if (await w.ExecuteAsync(AssignSql, new { TeamId = teamId, DueAt = due, task.Id, RowVersion = rowVersion }) == 0)
             {
                 return CommandResult.Stale();
@@ -232,16 +246,17 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
             {
                 return CommandResult.Fail(task.Stage is TaskCodes.Collected or TaskCodes.Identified ? "任务尚未分办，不能反馈结果。" : "这件诉求已经反馈过结果。");
             }
-            var text = (resolution ?? "").Trim();
-            if (text.Length is 0 or > 1000)
+            if (TextInput.Check(resolution, ResolutionMax, "办理结果", out var text, multiline: true) is { } error)
             {
-                return CommandResult.Fail("请填写办理结果（不超过 1000 字）。");
+                return CommandResult.Fail(error);
             }
             if (await w.ExecuteAsync(ResolveSql, new { Resolution = text, task.Id, RowVersion = rowVersion }) == 0)
             {
                 return CommandResult.Stale();
             }
-            await HistoryAsync(w, taskId, TaskCodes.Assigned, TaskCodes.Resolved, text.Length <= 200 ? text : text[..200]);
+            // The timeline shows the start of the result; the whole of it stays on the task. Derived text, so it is
+            // cut, at a character boundary.
+            await HistoryAsync(w, taskId, TaskCodes.Assigned, TaskCodes.Resolved, TextInput.Cut(text, ResolutionPreview));
             w.Audit("Task.Resolve", "ResidentTask", taskId, null, new { Resolution = text });
             return CommandResult.Success(taskId);
         }, ct);
@@ -266,7 +281,11 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
             {
                 return CommandResult.Fail("请选择居民满意度。");
             }
-            var text = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+            if (TextInput.Check(note, ConfirmNoteMax, "回访记录", out var entered, required: false, multiline: true) is { } error)
+            {
+                return CommandResult.Fail(error);
+            }
+            var text = entered.Length == 0 ? null : entered;
             var close = fixedByResident && satisfaction != "Dissatisfied";
             var changed = close
                 ? await w.ExecuteAsync(CloseSql, new { Satisfaction = satisfaction, ClosedAt = w.Now, task.Id, RowVersion = rowVersion })
@@ -275,7 +294,9 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
             {
                 return CommandResult.Stale();
             }
-            var why = close ? text : $"重新分办：{(fixedByResident ? "居民不满意" : "问题未解决")}{(text is null ? "" : "；" + text)}";
+            // The reopen note is composed: ConfirmNoteMax leaves room for its prefix, and the cut to the column is
+            // only a guard should the prefix ever grow.
+            var why = close ? text : TextInput.Cut($"重新分办：{(fixedByResident ? "居民不满意" : "问题未解决")}{(text is null ? "" : "；" + text)}", HistoryNoteMax);
             await HistoryAsync(w, taskId, TaskCodes.Resolved, close ? TaskCodes.Closed : TaskCodes.Assigned, why);
             w.Audit(close ? "Task.Close" : "Task.Reopen", "ResidentTask", taskId, null, new { fixedByResident, satisfaction });
             return CommandResult.Success(taskId);
@@ -315,11 +336,20 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
                 {
                     continue;
                 }
-                await w.ExecuteAsync(InsertCreditSql, new
+                // Two users crediting at once both pass the check above on SQL Server; the unique index
+                // UX_PointEntry_TaskMember refuses the second insert, and the whole credit is rolled back.
+                try
                 {
-                    MemberId = member, CategoryId = categoryId, rule.Points, OccurredOn = w.Now.Date, RuleId = rule.Id, TaskId = taskId,
-                    RecordedByUserId = LedgerCommands.UserId(actor), RecordedAt = w.Now, Note = $"民呼我应 #{taskId}",
-                });
+                    await w.ExecuteAsync(InsertCreditSql, new
+                    {
+                        MemberId = member, CategoryId = categoryId, rule.Points, OccurredOn = w.Now.Date, RuleId = rule.Id, TaskId = taskId,
+                        RecordedByUserId = LedgerCommands.UserId(actor), RecordedAt = w.Now, Note = $"民呼我应 #{taskId}",
+                    });
+                }
+                catch (Exception e) when (UniqueViolation.Is(e))
+                {
+                    return CommandResult.Fail("志愿者已由他人同时记分，请刷新后查看。");
+                }
                 credited++;
             }
             w.Audit("Task.Credit", "ResidentTask", taskId, null, new { Members = memberIds, Credited = credited });
@@ -329,6 +359,17 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
             }
             return CommandResult.Success(credited);
         }, ct);
+
+    /// <summary>
+    /// The title made from the description when none is given: its first line, cut at a character boundary so an
+    /// emoji is never split. The description was checked already, so the line holds no other control character.
+    /// </summary>
+    private static string AutomaticTitle(string description)
+    {
+        var lineEnd = description.IndexOfAny(['\r', '\n', '\t']);
+        var firstLine = (lineEnd < 0 ? description : description[..lineEnd]).Trim();
+        return TextInput.Cut(firstLine, AutomaticTitleLength);
+    }
 
     /// <summary>The task, or a refusal (audited) when there is no such task: a forged id is never replaced by another.</summary>
     private static async Task<TaskState> TaskAsync(WriteScope w, int taskId, string action) =>

@@ -53,6 +53,14 @@ public sealed class WishCommands(DbConnectionFactory db, BaiheClock clock)
 
     private const string NoWish = "找不到这个微心愿。";
 
+    private const string AlreadyFulfilled = "这个微心愿已经完成。";
+
+    // Column lengths of database/sqlserver/0001_Schema.sql (NVARCHAR counts UTF-16 units, as TextInput does).
+    private const int WisherNameMax = 20;  // MicroWish.WisherName
+    private const int ContentMax = 200;    // MicroWish.Content
+    private const int NoteMax = 500;       // MicroWish.FulfilmentNote and WishStatusHistory.Note
+    private const int LedgerNoteMax = 200; // PointEntry.Note
+
     /// <summary>发布: publishes a wish on someone's behalf.</summary>
     public Task<CommandResult> PublishAsync(Actor actor, WishInput input, CancellationToken ct = default) =>
         WriteTransaction.RunAsync(db, clock, actor, "Wishes", async w =>
@@ -67,14 +75,13 @@ public sealed class WishCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 throw await w.DeniedAsync("Wish.Publish", "Grid", input.GridId, input);
             }
-            if (Residents.ResidentRules.CheckName(input.WisherName, out var wisher) is { } nameError)
+            if (TextInput.Check(input.WisherName, WisherNameMax, "心愿人", out var wisher) is { } nameError)
             {
-                return CommandResult.Fail("心愿人：" + nameError);
+                return CommandResult.Fail(nameError);
             }
-            var content = (input.Content ?? "").Trim();
-            if (content.Length is 0 or > 200 || content.Any(char.IsControl))
+            if (TextInput.Check(input.Content, ContentMax, "心愿内容", out var content) is { } contentError)
             {
-                return CommandResult.Fail("请填写心愿内容（不超过 200 字）。");
+                return CommandResult.Fail(contentError);
             }
             if (!WisherKinds.Contains(input.WisherKind))
             {
@@ -142,23 +149,37 @@ public sealed class WishCommands(DbConnectionFactory db, BaiheClock clock)
             }
             if (wish.State.Status != "Claimed")
             {
-                return CommandResult.Fail(wish.State.Status == "Published" ? "请先认领，再登记完成。" : "这个微心愿已经完成。");
+                return CommandResult.Fail(wish.State.Status == "Published" ? "请先认领，再登记完成。" : AlreadyFulfilled);
             }
-            var text = (note ?? "").Trim();
-            if (text.Length is 0 or > 500)
+            if (TextInput.Check(note, NoteMax, "完成情况", out var text, multiline: true) is { } error)
             {
-                return CommandResult.Fail("请填写完成情况（不超过 500 字）。");
+                return CommandResult.Fail(error);
             }
-            await w.ExecuteAsync(FulfilSql, new { WishId = wishId, w.Now, Note = text, PhotoPath = photoPath });
+            // The status read above is not a lock: on SQL Server a second user can read "Claimed" too. The update is
+            // conditional on it, and the one that changes no row lost the race and writes nothing.
+            if (await w.ExecuteAsync(FulfilSql, new { WishId = wishId, w.Now, Note = text, PhotoPath = photoPath }) == 0)
+            {
+                return CommandResult.Fail(AlreadyFulfilled);
+            }
             if (creditClaimer && wish.Scope.ClaimedByMemberId is int claimer
                 && await w.ScalarAsync<int>(CreditedSql, new { WishId = wishId, MemberId = claimer }) == 0
                 && await w.SingleOrDefaultAsync<RuleRow>(RuleSql) is { } rule)
             {
-                await w.ExecuteAsync(InsertCreditSql, new
+                try
                 {
-                    MemberId = claimer, rule.Points, OccurredOn = w.Now.Date, RuleId = rule.Id, WishId = wishId,
-                    RecordedByUserId = LedgerCommands.UserId(actor), RecordedAt = w.Now, Note = $"微心愿：{wish.State.Content}",
-                });
+                    await w.ExecuteAsync(InsertCreditSql, new
+                    {
+                        MemberId = claimer, rule.Points, OccurredOn = w.Now.Date, RuleId = rule.Id, WishId = wishId,
+                        RecordedByUserId = LedgerCommands.UserId(actor), RecordedAt = w.Now,
+                        // Composed from the content (up to 200) and a prefix, for a 200-unit column: cut, at a character boundary.
+                        Note = TextInput.Cut("微心愿：" + wish.State.Content, LedgerNoteMax),
+                    });
+                }
+                catch (Exception e) when (UniqueViolation.Is(e))
+                {
+                    // UX_PointEntry_WishMember refused a credit another transaction wrote after the check above.
+                    return CommandResult.Fail("认领的志愿者已由他人同时记分，请刷新后查看。");
+                }
                 w.AlsoBump("Points");
             }
             await ChangedAsync(w, "Wish.Fulfil", wishId, "Claimed", "Fulfilled", text);
@@ -174,11 +195,15 @@ public sealed class WishCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 throw await w.DeniedAsync("Wish.Visit", "MicroWish", wishId, null);
             }
+            if (TextInput.Check(note, NoteMax, "回访记录", out var text, required: false, multiline: true) is { } error)
+            {
+                return CommandResult.Fail(error);
+            }
             if (await w.ExecuteAsync(VisitSql, new { WishId = wishId }) == 0)
             {
                 return CommandResult.Fail("只有已完成的微心愿才能回访。");
             }
-            await ChangedAsync(w, "Wish.Visit", wishId, "Fulfilled", "Visited", string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+            await ChangedAsync(w, "Wish.Visit", wishId, "Fulfilled", "Visited", text.Length == 0 ? null : text);
             return CommandResult.Success(wishId);
         }, ct);
 
