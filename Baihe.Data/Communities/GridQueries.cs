@@ -29,7 +29,7 @@ public sealed record GridLead
 }
 
 /// <summary>A grid's page: its figures, its 邻长, its open tasks and its latest wishes.</summary>
-public sealed record GridPage(GridSummary Grid, IReadOnlyList<GridLead> Leads, IReadOnlyList<TaskRow> OpenTasks, IReadOnlyList<WishRow> Wishes);
+public sealed record GridDetail(GridSummary Grid, IReadOnlyList<GridLead> Leads, IReadOnlyList<TaskRow> OpenTasks, IReadOnlyList<WishRow> Wishes);
 
 /// <summary>Reads grids, one at a time or side by side for comparison.</summary>
 public sealed class GridQueries(DbConnectionFactory db)
@@ -79,7 +79,7 @@ public sealed class GridQueries(DbConnectionFactory db)
     }
 
     /// <summary>One grid's page, or null when there is no such grid.</summary>
-    public async Task<GridPage?> PageAsync(int gridId, Period period, DateTime now, CancellationToken ct = default)
+    public async Task<GridDetail?> PageAsync(int gridId, Period period, DateTime now, CancellationToken ct = default)
     {
         var args = new { GridId = gridId, Now = now, period.From, period.To, period.FromMonth, period.ToMonth };
         await using var conn = await db.OpenAsync(ct);
@@ -91,6 +91,6 @@ public sealed class GridQueries(DbConnectionFactory db)
         var leads = await conn.QueryAsync<GridLead>(new CommandDefinition(LeadsSql, args, cancellationToken: ct));
         var tasks = await conn.QueryAsync<TaskRow>(new CommandDefinition(OpenTasksSql, args, cancellationToken: ct));
         var wishes = await conn.QueryAsync<WishRow>(new CommandDefinition(db.IsSqlite ? WishesSqlite : WishesSqlServer, args, cancellationToken: ct));
-        return new GridPage(grid, leads.AsList(), tasks.AsList(), wishes.AsList());
+        return new GridDetail(grid, leads.AsList(), tasks.AsList(), wishes.AsList());
     }
 }

@@ -60,7 +60,7 @@ public class OverviewTests
         await using var db = await TestDatabase.SeededAsync();
         await using var ctx = OverviewContext(db, "shuji", Roles.Secretary, new Claim(BaiheClaims.Community, "1"));
 
-        var cut = ctx.Render<Baihe.Dashboard.Components.Pages.Overview.Overview>();
+        var cut = ctx.Render<Baihe.Dashboard.Components.Pages.Overview.OverviewPage>();
 
         cut.WaitForAssertion(() => Assert.Contains("百合园社区", cut.Markup));
         var values = cut.FindAll(".kpi-value").Select(v => new string(v.TextContent.Trim().TakeWhile(char.IsAsciiDigit).ToArray()));
@@ -76,7 +76,7 @@ public class OverviewTests
         await using var ctx = OverviewContext(db, "jiedao", Roles.Official, new Claim(BaiheClaims.SubDistrict, "1"));
         var feed = ctx.Services.GetRequiredService<Baihe.Dashboard.Services.ChangeFeed>();
         await feed.PollOnceAsync();
-        var cut = ctx.Render<Baihe.Dashboard.Components.Pages.Overview.Overview>();
+        var cut = ctx.Render<Baihe.Dashboard.Components.Pages.Overview.OverviewPage>();
         int Issued() => int.Parse(new string(cut.FindAll(".baihe-tile").Single(t => t.TextContent.Contains("今年积分发放"))
             .QuerySelector(".kpi-value")!.TextContent.Where(char.IsAsciiDigit).ToArray()));
         cut.WaitForAssertion(() => Assert.True(Issued() > 0));
