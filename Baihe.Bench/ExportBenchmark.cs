@@ -11,9 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Baihe.Bench;
 
-/// <summary>One measured run: wall time and the process's peak working set above its level before the run.</summary>
-public sealed record Measurement(string Name, TimeSpan Time, long PeakBytes, long OutputBytes, long AllocatedBytes = 0);
-
 /// <summary>
 /// The monthly export of a ledger month of <c>rows</c> entries, against a raw OpenXmlWriter writing the same rows,
 /// in the same run (the goal: at most 2× the raw time and at most 300 MB).

@@ -4,10 +4,6 @@ using Dapper;
 
 namespace Baihe.Data.Accounts;
 
-/// <summary>A new account. The password arrives already hashed: Baihe.Data never sees a plain password.</summary>
-public sealed record NewUser(string UserName, string DisplayName, string PasswordHash, string Role,
-    int? SubDistrictId = null, int? CommunityId = null, int? TeamId = null, bool IsDemo = false);
-
 /// <summary>Creates accounts, changes roles, disables, and keeps the sign-in failure counter.</summary>
 public sealed partial class UserCommands(DbConnectionFactory db, BaiheClock clock)
 {

@@ -3,43 +3,6 @@ using Dapper;
 
 namespace Baihe.Data.Brands;
 
-/// <summary>A brand of the matrix; the umbrella brand has no parent.</summary>
-public sealed record BrandRow
-{
-    public int Id { get; init; }
-    public int? ParentBrandId { get; init; }
-    public string Name { get; init; } = "";
-    public string? Description { get; init; }
-}
-
-/// <summary>A team under a brand, with its active roster size.</summary>
-public sealed record BrandTeamRow
-{
-    public int Id { get; init; }
-    public int BrandId { get; init; }
-    public string Name { get; init; } = "";
-    public string Kind { get; init; } = "";
-    public bool IsSample { get; init; }
-    public int Members { get; init; }
-}
-
-/// <summary>An active member of a team, for the leaves of the tree.</summary>
-public sealed record BrandMemberRow
-{
-    public int TeamId { get; init; }
-    public int MemberId { get; init; }
-    public string Name { get; init; } = "";
-    public string Role { get; init; } = "";
-    public bool IsNeighbourLead { get; init; }
-}
-
-/// <summary>The brand → team → member tree of one community.</summary>
-public sealed record BrandMatrix(
-    IReadOnlyList<BrandRow> Brands,
-    IReadOnlyList<BrandTeamRow> Teams,
-    IReadOnlyList<BrandMemberRow> Members,
-    int NeighbourLeads);
-
 /// <summary>Reads the brand matrix.</summary>
 public sealed class BrandQueries(DbConnectionFactory db)
 {

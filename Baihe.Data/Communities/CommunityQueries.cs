@@ -4,30 +4,6 @@ using Dapper;
 
 namespace Baihe.Data.Communities;
 
-/// <summary>A community with its place in the hierarchy.</summary>
-public sealed record CommunityRow
-{
-    public int Id { get; init; }
-    public int SubDistrictId { get; init; }
-    public string Name { get; init; } = "";
-    public string SubDistrict { get; init; } = "";
-    public string District { get; init; } = "";
-    public string City { get; init; } = "";
-    public string? Description { get; init; }
-}
-
-/// <summary>A grid (网格) of a community.</summary>
-public sealed record GridRow
-{
-    public int Id { get; init; }
-    public string Name { get; init; } = "";
-    public int Residents { get; init; }
-    public int NeighbourLeads { get; init; }
-}
-
-/// <summary>The community's profile: where it is, its honours and its grids.</summary>
-public sealed record CommunityProfile(CommunityRow Community, IReadOnlyList<string> Honours, IReadOnlyList<GridRow> Grids);
-
 /// <summary>Reads communities and their profile.</summary>
 public sealed class CommunityQueries(DbConnectionFactory db, BaiheClock clock)
 {

@@ -5,32 +5,6 @@ using Dapper;
 
 namespace Baihe.Data.Communities;
 
-/// <summary>One grid's figures for a period: "问题在网格解决、服务在网格开展".</summary>
-public sealed record GridSummary
-{
-    public int Id { get; init; }
-    public int CommunityId { get; init; }
-    public string Name { get; init; } = "";
-    public int Residents { get; init; }
-    public int NeighbourLeads { get; init; }
-    public int OpenTasks { get; init; }
-    public int OverdueTasks { get; init; }
-    public int TasksDone { get; init; }
-    public int WishesFulfilled { get; init; }
-    public int PointsEarned { get; init; }
-}
-
-/// <summary>A 百合邻长 of a grid.</summary>
-public sealed record GridLead
-{
-    public int MemberId { get; init; }
-    public string Name { get; init; } = "";
-    public string? Skill { get; init; }
-}
-
-/// <summary>A grid's page: its figures, its 邻长, its open tasks and its latest wishes.</summary>
-public sealed record GridDetail(GridSummary Grid, IReadOnlyList<GridLead> Leads, IReadOnlyList<TaskRow> OpenTasks, IReadOnlyList<WishRow> Wishes);
-
 /// <summary>Reads grids, one at a time or side by side for comparison.</summary>
 public sealed class GridQueries(DbConnectionFactory db)
 {

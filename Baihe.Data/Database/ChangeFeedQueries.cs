@@ -2,13 +2,6 @@ using Dapper;
 
 namespace Baihe.Data.Database;
 
-/// <summary>A change version per area (Roster, Points, Tasks, Wishes), bumped by every write transaction.</summary>
-public sealed record AreaVersion
-{
-    public string Area { get; init; } = "";
-    public long Version { get; init; }
-}
-
 /// <summary>Reads the change versions: one small query a second per server, whatever the number of open pages.</summary>
 public sealed class ChangeFeedQueries(DbConnectionFactory db)
 {

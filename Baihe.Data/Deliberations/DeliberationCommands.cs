@@ -3,9 +3,6 @@ using Baihe.Data.Database;
 
 namespace Baihe.Data.Deliberations;
 
-/// <summary>A meeting of 邻合百姓事: who came (the 邻长 of all kinds), the needs raised and what was decided.</summary>
-public sealed record MeetingInput(int CommunityId, DateTime HeldOn, string? Topic, string? NeedsRaised, string? Decisions, IReadOnlyCollection<int> AttendeeIds);
-
 /// <summary>Records deliberation meetings; their decisions become tasks through the ordinary intake, linked back.</summary>
 public sealed class DeliberationCommands(DbConnectionFactory db, BaiheClock clock)
 {

@@ -4,9 +4,6 @@ using Baihe.Data.Teams;
 
 namespace Baihe.Data.Points;
 
-/// <summary>A new event (一场一统计) and the points each attendee earns.</summary>
-public sealed record ActivityInput(int TeamId, int CategoryId, string? Title, string? Place, DateTime HeldOn, int PointsPerAttendee);
-
 /// <summary>
 /// Events: created by the team's lead or the community's secretary, attendance taken on one screen, and closed once:
 /// closing writes one ledger entry per attendee in one transaction, and closing again writes nothing.

@@ -3,14 +3,6 @@ using Baihe.Data.Database;
 
 namespace Baihe.Data.Points;
 
-/// <summary>Evaluation states as stored in <c>Evaluation.Status</c>.</summary>
-public static class EvaluationStatus
-{
-    public const string Draft = "Draft";
-    public const string Publicised = "Publicised";
-    public const string Archived = "Archived";
-}
-
 /// <summary>
 /// 一年两评选: a secretary shortlists the top N of a half-year by points earned (ties at the cut all stay in), marks
 /// winners, publishes them for a 公示 period and archives the result. The shortlist is a snapshot: points recorded

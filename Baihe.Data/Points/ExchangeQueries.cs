@@ -3,30 +3,6 @@ using Dapper;
 
 namespace Baihe.Data.Points;
 
-/// <summary>An item of the exchange catalogue.</summary>
-public sealed record RewardRow
-{
-    public int Id { get; init; }
-    public string Name { get; init; } = "";
-    public int PointCost { get; init; }
-    public bool IsActive { get; init; }
-    public string? Description { get; init; }
-    public long RowVersion { get; init; }
-}
-
-/// <summary>A redemption and whether it has been handed over.</summary>
-public sealed record RedemptionRow
-{
-    public int Id { get; init; }
-    public int MemberId { get; init; }
-    public string Member { get; init; } = "";
-    public string Reward { get; init; } = "";
-    public int Points { get; init; }
-    public string Status { get; init; } = "";
-    public DateTime RequestedAt { get; init; }
-    public DateTime? FulfilledAt { get; init; }
-}
-
 /// <summary>Reads the exchange catalogue and redemptions.</summary>
 public sealed class ExchangeQueries(DbConnectionFactory db)
 {

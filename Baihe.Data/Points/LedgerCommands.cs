@@ -4,17 +4,6 @@ using Baihe.Data.Residents;
 
 namespace Baihe.Data.Points;
 
-/// <summary>Point sources as stored in <c>PointEntry.Source</c>.</summary>
-public static class PointSource
-{
-    public const string Service = "Service";
-    public const string Activity = "Activity";
-    public const string Task = "Task";
-    public const string Wish = "Wish";
-    public const string Redemption = "Redemption";
-    public const string Correction = "Correction";
-}
-
 /// <summary>
 /// 一次一积分: single services go into the append-only ledger at the points of the active rule, which the entry
 /// records; corrections are reversing entries. Nothing here updates or deletes a ledger row (the database refuses

@@ -3,61 +3,6 @@ using Dapper;
 
 namespace Baihe.Data.Points;
 
-/// <summary>A line of a leaderboard. Equal points share a rank (1, 2, 2, 4), so ties are visible.</summary>
-public sealed record RankRow
-{
-    public int Rank { get; init; }
-    public int MemberId { get; init; }
-    public string Name { get; init; } = "";
-    public string Grid { get; init; } = "";
-    public bool IsNeighbourLead { get; init; }
-    public int Points { get; init; }
-}
-
-/// <summary>A resident as the points page shows them.</summary>
-public sealed record PointsMember
-{
-    public int Id { get; init; }
-    public string Name { get; init; } = "";
-    public string Grid { get; init; } = "";
-    public int CommunityId { get; init; }
-    public bool IsNeighbourLead { get; init; }
-    public string? Skill { get; init; }
-}
-
-/// <summary>One ledger row in a member's history.</summary>
-public sealed record LedgerRow
-{
-    public long Id { get; init; }
-    public DateTime OccurredOn { get; init; }
-    public string Area { get; init; } = "";
-    public int Points { get; init; }
-    public string Source { get; init; } = "";
-    public string? Note { get; init; }
-    public string? RecordedBy { get; init; }
-    public bool Reversed { get; init; }
-}
-
-/// <summary>Points a team's members earned, under the team's brand.</summary>
-public sealed record TeamPoints
-{
-    public string Brand { get; init; } = "";
-    public int TeamId { get; init; }
-    public string Team { get; init; } = "";
-    public int Points { get; init; }
-}
-
-/// <summary>A member's points page: balance, earnings by area this year, teams and recent history.</summary>
-public sealed record MemberPoints(PointsMember Member, int Balance, IReadOnlyList<AreaEarned> ByArea, IReadOnlyList<string> Teams, IReadOnlyList<LedgerRow> History);
-
-/// <summary>Points earned in one area.</summary>
-public sealed record AreaEarned
-{
-    public int CategoryId { get; init; }
-    public string Area { get; init; } = "";
-    public int Points { get; init; }
-}
-
 /// <summary>Reads balances, histories and rankings. "Earned" never counts redemptions; corrections do count.</summary>
 public sealed class PointsQueries(DbConnectionFactory db)
 {

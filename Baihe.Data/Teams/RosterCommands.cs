@@ -4,33 +4,6 @@ using Baihe.Data.Residents;
 
 namespace Baihe.Data.Teams;
 
-/// <summary>Roles on a roster as stored in <c>Membership.Role</c>.</summary>
-public static class RosterRole
-{
-    public const string Lead = "Lead";
-    public const string Deputy = "Deputy";
-    public const string Member = "Member";
-
-    public static readonly IReadOnlyList<string> All = [Lead, Deputy, Member];
-}
-
-/// <summary>
-/// Adding a member: either an existing resident (<see cref="ExistingMemberId"/>) or a new one (name, phone, grid).
-/// Only these fields are read; nothing else a form might post reaches the database.
-/// </summary>
-public sealed record AddMemberRequest
-{
-    public int? ExistingMemberId { get; init; }
-    public string? Name { get; init; }
-    public string? Phone { get; init; }
-    public int? GridId { get; init; }
-    public string Role { get; init; } = RosterRole.Member;
-    public DateTime JoinedOn { get; init; }
-
-    /// <summary>Set after the user has seen the duplicate-resident warning and still wants a new resident.</summary>
-    public bool ConfirmDuplicate { get; init; }
-}
-
 /// <summary>
 /// Writes to team rosters. Each method asks <see cref="RosterRules"/> about the resource it touches inside its
 /// transaction, validates, writes, audits and bumps the Roster change version, all in one transaction. A refused

@@ -1,0 +1,22 @@
+
+namespace Baihe.Data.Accounts;
+
+/// <summary>A user account with its scope.</summary>
+public sealed record UserRow
+{
+    public int Id { get; init; }
+    public string UserName { get; init; } = "";
+    public string DisplayName { get; init; } = "";
+    public string PasswordHash { get; init; } = "";
+    public string Role { get; init; } = "";
+    public int? SubDistrictId { get; init; }
+    public int? CommunityId { get; init; }
+    public int? TeamId { get; init; }
+    public string? Scope { get; init; }
+    public bool IsDisabled { get; init; }
+    public bool IsDemo { get; init; }
+    public int FailedSignIns { get; init; }
+    public DateTime? LockedUntil { get; init; }
+    public string SecurityStamp { get; init; } = "";
+    public long RowVersion { get; init; }
+}
