@@ -4,7 +4,7 @@ using Baihe.Data.Overview;
 using Baihe.Data.Tasks;
 using Baihe.Tests.TestSupport;
 
-namespace Baihe.Tests.Data.Lists;
+namespace Baihe.Tests.Data.Communities;
 
 public class GridAndMeetingTests
 {

@@ -6,7 +6,7 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Baihe.Tests.Dashboard.Auth;
+namespace Baihe.Tests.Dashboard.Services.Auth;
 
 public class AccountsTests
 {

@@ -16,7 +16,7 @@ using Dapper;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Baihe.Tests.Dashboard.Reports;
+namespace Baihe.Tests.Dashboard.Services.Reports;
 
 /// <summary>The officials' sub-district roll-up, its refusal to everyone else, the split above the row limit and the queue.</summary>
 public class SubDistrictReportTests

@@ -1,7 +1,7 @@
 using Baihe.Data.Accounts;
 using Baihe.Data.Reports;
 
-namespace Baihe.Tests.Dashboard.Reports;
+namespace Baihe.Tests.Data.Reports;
 
 /// <summary>The one answer to "what may this actor export", without a database: the rule is a pure function.</summary>
 public class ReportRulesTests

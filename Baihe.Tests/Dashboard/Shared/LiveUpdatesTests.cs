@@ -6,7 +6,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Baihe.Tests.Dashboard.Live;
+namespace Baihe.Tests.Dashboard.Shared;
 
 public class LiveUpdatesTests
 {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Baihe.Tests.Dashboard.Live;
+namespace Baihe.Tests.Dashboard.Services;
 
 public class ChangeFeedTests
 {

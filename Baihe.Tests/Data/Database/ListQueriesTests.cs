@@ -4,7 +4,7 @@ using Baihe.Data.Teams;
 using Baihe.Data.Wishes;
 using Baihe.Tests.TestSupport;
 
-namespace Baihe.Tests.Data.Lists;
+namespace Baihe.Tests.Data.Database;
 
 public class ListQueriesTests
 {

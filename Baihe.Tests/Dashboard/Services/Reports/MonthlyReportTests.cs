@@ -11,7 +11,7 @@ using ClosedXML.Excel;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Baihe.Tests.Dashboard.Reports;
+namespace Baihe.Tests.Dashboard.Services.Reports;
 
 public class MonthlyReportTests
 {

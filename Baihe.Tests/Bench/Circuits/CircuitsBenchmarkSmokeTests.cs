@@ -2,7 +2,7 @@ using Baihe.Bench.Circuits;
 using Baihe.Tests.TestSupport;
 using Microsoft.AspNetCore.Http.Connections.Client;
 
-namespace Baihe.Tests.Dashboard.Live;
+namespace Baihe.Tests.Bench.Circuits;
 
 public class CircuitsBenchmarkSmokeTests
 {

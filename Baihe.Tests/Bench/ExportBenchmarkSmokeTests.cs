@@ -1,6 +1,6 @@
 using Baihe.Bench;
 
-namespace Baihe.Tests.Dashboard.Reports;
+namespace Baihe.Tests.Bench;
 
 public class ExportBenchmarkSmokeTests
 {
