@@ -27,4 +27,7 @@ public static class Roles
         Admin => "管理员",
         _ => role,
     };
+
+    /// <summary>Whether an account of this role has no community, sub-district or team (an administrator).</summary>
+    public static bool IsUnscoped(string role) => role == Admin;
 }

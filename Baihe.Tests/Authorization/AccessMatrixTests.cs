@@ -180,6 +180,31 @@ public class AccessMatrixTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [Fact]
+    public void EveryWriteCommand_HasARuleLine()
+    {
+        var ruled = Rules().Select(r => r.Command).ToHashSet();
+        var missing = Matrix().Where(r => r.Kind == "command" && !ruled.Contains(r.Target)).Select(r => r.Target).ToList();
+        Assert.True(missing.Count == 0, "commands with no rule line: " + string.Join(", ", missing));
+    }
+
+    /// <summary>
+    /// Pages and shared components never decide a permission from the actor's role or scope themselves: they ask the
+    /// area's rule, which the command asks too. (Showing a roster role such as 队长 is not a permission check.)
+    /// </summary>
+    [Fact]
+    public void NoPageOrComponent_TestsTheActorsRoleItself()
+    {
+        var pattern = new System.Text.RegularExpressions.Regex(
+            @"IsSecretaryOf\(|IsLeadOf\(|[Aa]ctor\??\.Role\b|[=!]= *Roles\.|is Roles\.|Role is Roles\.");
+        var offenders = Directory.GetFiles(Repo.PathOf("Baihe.Dashboard", "Components"), "*.razor", SearchOption.AllDirectories)
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, line, i)))
+            .Where(x => pattern.IsMatch(x.line))
+            .Select(x => $"{Path.GetFileName(x.f)}:{x.i + 1}: {x.line.Trim()}")
+            .ToList();
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+    }
+
     private static Dictionary<string, Type> PageTypes() =>
         typeof(Program).Assembly.GetTypes()
             .SelectMany(t => t.GetCustomAttributes<RouteAttribute>().Select(r => (r.Template, t)))
