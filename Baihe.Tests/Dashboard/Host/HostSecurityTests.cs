@@ -153,6 +153,30 @@ public class HostSecurityTests
     }
 
     [Fact]
+    public async Task Healthz_Is503AtOnce_WhenAPageOfAnyTableIsDamaged()
+    {
+        await using var app = new AppFactory();
+        using var client = app.NoRedirectClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+
+        long page, pageSize;
+        await using (var conn = new SqliteConnection($"Data Source={app.DatabaseFile}"))
+        {
+            await conn.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+            page = await conn.ExecuteScalarAsync<long>("SELECT rootpage FROM sqlite_master WHERE name = 'Member';");
+            pageSize = await conn.ExecuteScalarAsync<long>("PRAGMA page_size;");
+        }
+        await using (var file = new FileStream(app.DatabaseFile, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        {
+            file.Position = (page - 1) * pageSize;
+            await file.WriteAsync(Enumerable.Repeat((byte)0xA5, (int)pageSize).ToArray());
+        }
+        var broken = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, broken.StatusCode);
+    }
+
+    [Fact]
     public async Task Readyz_Is503WhileAMigrationIsNotApplied()
     {
         await using var app = new AppFactory();
