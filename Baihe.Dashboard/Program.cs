@@ -8,6 +8,9 @@ var cliCommand = args.Length > 0 && args[0] is "user" or "export";
 var hostArgs = cliCommand ? [] : args.Where(a => a != "--seed-demo").ToArray();
 
 var builder = WebApplication.CreateBuilder(hostArgs);
+// The static files of the packages (MudBlazor, blazor.web.js) when running from the build output in any environment,
+// not only Development; a published app has no such manifest and this does nothing.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddBaiheData(
     BaiheDataServices.ReadOptions(builder.Configuration, builder.Environment.ContentRootPath),
     BaiheDataServices.ReadDueHours(builder.Configuration));

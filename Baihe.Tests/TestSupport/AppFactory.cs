@@ -3,6 +3,9 @@ using System.Text.RegularExpressions;
 using Baihe.Dashboard.Services.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Data.Sqlite;
 
 namespace Baihe.Tests.TestSupport;
@@ -24,10 +27,49 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string DatabaseFile { get; }
 
+    /// <summary>The hosting environment; Production unless a test asks for another.</summary>
+    public string Environment { get; init; } = "Production";
+
+    /// <summary>Extra configuration, as appsettings or environment variables would give it.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>A clock the test moves; null keeps the system clock.</summary>
+    public TimeProvider? Clock { get; init; }
+
+    /// <summary>
+    /// Gives this host its own machine-local data-protection key store, as a separate server has, unless the app
+    /// configures a shared one itself.
+    /// </summary>
+    public bool MachineLocalKeys { get; init; }
+
+    /// <summary>Every log entry the app wrote.</summary>
+    public LogSink Logs { get; } = new();
+
+    /// <summary>The request header through which a test says which address the request came from (the TCP peer).</summary>
+    public const string PeerHeader = "X-Test-Peer";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Baihe", $"Data Source={DatabaseFile}");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureTestServices(services =>
+        {
+            if (Clock is not null)
+            {
+                services.AddSingleton(Clock);
+            }
+            if (MachineLocalKeys)
+            {
+                var local = new MemoryXmlRepository();
+                services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o => o.XmlRepository ??= local);
+            }
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerAddressFilter>();
+        });
     }
 
     /// <summary>A client that does not follow redirects, so a test can see where it is sent.</summary>
@@ -76,3 +118,83 @@ public class AppFactory : WebApplicationFactory<Program>
 
 /// <summary>A second app over an existing database file, as a second server or a restart would be.</summary>
 public sealed class AppOverFile(string file) : AppFactory(file, ownsFile: false);
+
+/// <summary>The test server has no TCP peer; this sets one from <see cref="AppFactory.PeerHeader"/> before the app runs.</summary>
+internal sealed class PeerAddressFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        Microsoft.AspNetCore.Builder.UseExtensions.Use(app, (Microsoft.AspNetCore.Http.HttpContext context, Func<Task> nextMiddleware) =>
+        {
+            if (context.Request.Headers.TryGetValue(AppFactory.PeerHeader, out var peer))
+            {
+                context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(peer.ToString());
+            }
+            return nextMiddleware();
+        });
+        next(app);
+    };
+}
+
+/// <summary>A key store in memory: what a server's own disk is to the other servers.</summary>
+internal sealed class MemoryXmlRepository : Microsoft.AspNetCore.DataProtection.Repositories.IXmlRepository
+{
+    private readonly List<System.Xml.Linq.XElement> _elements = [];
+
+    public IReadOnlyCollection<System.Xml.Linq.XElement> GetAllElements()
+    {
+        lock (_elements)
+        {
+            return _elements.Select(e => new System.Xml.Linq.XElement(e)).ToList();
+        }
+    }
+
+    public void StoreElement(System.Xml.Linq.XElement element, string friendlyName)
+    {
+        lock (_elements)
+        {
+            _elements.Add(new System.Xml.Linq.XElement(element));
+        }
+    }
+}
+
+/// <summary>Collects the app's log entries so a test can read what support would see.</summary>
+public sealed class LogSink : ILoggerProvider
+{
+    private readonly List<LogLine> _lines = [];
+
+    /// <summary>One log entry: level, category and the formatted message (with the exception's message, if any).</summary>
+    public sealed record LogLine(LogLevel Level, string Category, string Message);
+
+    public IReadOnlyList<LogLine> Lines
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return _lines.ToList();
+            }
+        }
+    }
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(LogSink sink, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (sink._lines)
+            {
+                sink._lines.Add(new LogLine(logLevel, category, formatter(state, exception) + (exception is null ? "" : " | " + exception.Message)));
+            }
+        }
+    }
+}

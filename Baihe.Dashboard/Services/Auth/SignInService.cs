@@ -39,13 +39,18 @@ public sealed class SignInService(UserQueries users, UserCommands commands, Baih
         var locked = user.LockedUntil is DateTime until && until > clock.Now;
         if (!passwordOk)
         {
+            if (user.LockedUntil is not null && !locked)
+            {
+                // The lock has run out: the count starts again, or the counter still at 5 would lock again at once.
+                await commands.RecordSuccessAsync(user.Id, ct);
+            }
             await commands.RecordFailureAsync(user.Id, ct);
-            log.LogWarning("Sign-in refused for {User}: wrong password", user.UserName);
+            log.LogWarning("Sign-in refused for user {UserId}: wrong password", user.Id);
             return null;
         }
         if (locked || user.IsDisabled)
         {
-            log.LogWarning("Sign-in refused for {User}: {Reason}", user.UserName, locked ? "locked" : "disabled");
+            log.LogWarning("Sign-in refused for user {UserId}: {Reason}", user.Id, locked ? "locked" : "disabled");
             return null;
         }
         await commands.RecordSuccessAsync(user.Id, ct);
