@@ -116,9 +116,6 @@ public class AppFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>A second app over an existing database file, as a second server or a restart would be.</summary>
-public sealed class AppOverFile(string file) : AppFactory(file, ownsFile: false);
-
 /// <summary>The test server has no TCP peer; this sets one from <see cref="AppFactory.PeerHeader"/> before the app runs.</summary>
 internal sealed class PeerAddressFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
 {
@@ -154,47 +151,6 @@ internal sealed class MemoryXmlRepository : Microsoft.AspNetCore.DataProtection.
         lock (_elements)
         {
             _elements.Add(new System.Xml.Linq.XElement(element));
-        }
-    }
-}
-
-/// <summary>Collects the app's log entries so a test can read what support would see.</summary>
-public sealed class LogSink : ILoggerProvider
-{
-    private readonly List<LogLine> _lines = [];
-
-    /// <summary>One log entry: level, category and the formatted message (with the exception's message, if any).</summary>
-    public sealed record LogLine(LogLevel Level, string Category, string Message);
-
-    public IReadOnlyList<LogLine> Lines
-    {
-        get
-        {
-            lock (_lines)
-            {
-                return _lines.ToList();
-            }
-        }
-    }
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(LogSink sink, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (sink._lines)
-            {
-                sink._lines.Add(new LogLine(logLevel, category, formatter(state, exception) + (exception is null ? "" : " | " + exception.Message)));
-            }
         }
     }
 }
