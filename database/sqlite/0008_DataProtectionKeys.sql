@@ -7,3 +7,16 @@ CREATE TABLE DataProtectionKey (
     Xml          TEXT    NOT NULL,
     CreatedAt    TEXT    NOT NULL
 );
+
+-- SQL Server's NVARCHAR(100) on FriendlyName, enforced here as 0007 does for every length-limited column.
+CREATE TRIGGER TR_DataProtectionKey_Lengths_Insert BEFORE INSERT ON DataProtectionKey
+WHEN length(NEW.FriendlyName) > 100
+BEGIN
+    SELECT RAISE(ABORT, 'DataProtectionKey: 文字超过长度上限 (text longer than its column allows)');
+END;
+
+CREATE TRIGGER TR_DataProtectionKey_Lengths_Update BEFORE UPDATE OF FriendlyName ON DataProtectionKey
+WHEN length(NEW.FriendlyName) > 100
+BEGIN
+    SELECT RAISE(ABORT, 'DataProtectionKey: 文字超过长度上限 (text longer than its column allows)');
+END;
