@@ -5,7 +5,8 @@ namespace Baihe.Bench;
 
 /// <summary>
 /// dotnet run -c Release --project Baihe.Bench -- [--rows 100000] [--pairs 5] [--verbose] [--keep]
-/// | seed-scale [sizes] [--out FILE] | queries --scale-db FILE [--iterations 30] | circuits [options]
+/// | seed-scale [sizes] [--out FILE | --provider sqlserver --connection "..."]
+/// | queries (--scale-db FILE | --sqlserver "...") [--iterations 30] | circuits [options]
 /// </summary>
 public static class BenchProgram
 {

@@ -9,22 +9,32 @@ namespace Baihe.Bench.Scale;
 
 /// <summary>
 /// <c>dotnet run --project Baihe.Bench -- seed-scale --communities 30 --residents 60000 --ledger 1000000
-/// --tasks 50000 --wishes 100000 [--out FILE]</c>: generates the sub-district-sized data set the query benchmark runs
-/// on into a new SQLite file, or into the configured database when it is SQLite and empty. Prints each table's rows per
-/// second. Exit codes: 0 written, 1 refused (file exists, database not empty, SQL Server), 2 bad usage.
+/// --tasks 50000 --wishes 100000 [--out FILE | --provider sqlserver [--connection "..."]]</c>: generates the
+/// sub-district-sized data set the query benchmark runs on into a new SQLite file, into an empty SQL Server database
+/// (migrated first, then bulk-copied), or into the configured database when it is empty. Prints each table's rows per
+/// second. Exit codes: 0 written, 1 refused (file exists, database not empty or not reachable), 2 bad usage.
 /// </summary>
 public static class ScaleSeedCli
 {
     private const string Usage = """
-        用法：seed-scale [--communities 30] [--residents 60000] [--ledger 1000000] [--tasks 50000] [--wishes 100000] [--out 文件.db]
-        不给 --out 时写入已配置的数据库（仅限空的 SQLite 数据库）。
+        用法：seed-scale [--communities 30] [--residents 60000] [--ledger 1000000] [--tasks 50000] [--wishes 100000]
+                         [--out 文件.db | --provider sqlserver [--connection "连接字符串"]]
+        --out 写入一个新的 SQLite 文件；--provider sqlserver --connection 写入一个空的 SQL Server 数据库（先迁移，再批量导入）；
+        两者都不给时写入已配置的数据库（须为空）。
         """;
 
     /// <summary>Parses the options; null and a Chinese message when they are wrong.</summary>
     public static (ScaleOptions? Options, string? Out, string? Error) Parse(IReadOnlyList<string> args)
     {
+        var (options, target, error) = ParseWithTarget(args);
+        return (options, target?.File, error);
+    }
+
+    /// <summary>Parses the sizes and where to write them; null and a Chinese message when they are wrong.</summary>
+    public static (ScaleOptions? Options, ScaleTarget? Target, string? Error) ParseWithTarget(IReadOnlyList<string> args)
+    {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        string[] known = ["communities", "residents", "ledger", "tasks", "wishes", "out"];
+        string[] known = ["communities", "residents", "ledger", "tasks", "wishes", "out", "provider", "connection"];
         for (var i = 1; i < args.Count; i++)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || !known.Contains(args[i][2..]) || i + 1 >= args.Count)
@@ -55,7 +65,32 @@ public static class ScaleSeedCli
         {
             error ??= "--out 应为文件路径。";
         }
-        return error is null ? (options, path, null) : (null, null, $"{error}\n{Usage}");
+        DatabaseProvider? provider = null;
+        if (values.TryGetValue("provider", out var named))
+        {
+            provider = named.ToLowerInvariant() switch
+            {
+                "sqlite" => DatabaseProvider.Sqlite,
+                "sqlserver" => DatabaseProvider.SqlServer,
+                _ => null,
+            };
+            error ??= provider is null ? $"--provider 应为 sqlite 或 sqlserver，收到“{named}”。" : null;
+        }
+        values.TryGetValue("connection", out var connection);
+        if (connection is not null && string.IsNullOrWhiteSpace(connection))
+        {
+            error ??= "--connection 应为连接字符串。";
+        }
+        if (path is not null && (provider == DatabaseProvider.SqlServer || connection is not null))
+        {
+            error ??= "--out 只用于新的 SQLite 文件，不能与 --provider sqlserver 或 --connection 一起使用。";
+        }
+        if (connection is not null && provider is null)
+        {
+            error ??= "给出 --connection 时请同时用 --provider 指明数据库类型（sqlite 或 sqlserver）。";
+        }
+        var target = path is not null ? new ScaleTarget(DatabaseProvider.Sqlite, path, null) : new ScaleTarget(provider, null, connection);
+        return error is null ? (options, target, null) : (null, null, $"{error}\n{Usage}");
     }
 
     /// <summary>
@@ -79,16 +114,16 @@ public static class ScaleSeedCli
     }
 
     /// <summary>Runs the command and returns the process exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, IServiceProvider? services, TextWriter output, TextWriter error)
     {
-        var (options, path, problem) = Parse(args);
-        if (options is null)
+        var (options, target, problem) = ParseWithTarget(args);
+        if (options is null || target is null)
         {
             await error.WriteLineAsync(problem);
             return 2;
         }
         DbConnectionFactory factory;
-        if (path is not null)
+        if (target.File is { } path)
         {
             var full = Path.GetFullPath(path);
             if (File.Exists(full))
@@ -98,24 +133,45 @@ public static class ScaleSeedCli
             }
             factory = new DbConnectionFactory(new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={full}"));
         }
+        else if (target.Connection is { } connection)
+        {
+            factory = new DbConnectionFactory(new DatabaseOptions(target.Provider!.Value, connection));
+        }
         else
         {
-            factory = services.GetRequiredService<DbConnectionFactory>();
-            if (!factory.IsSqlite)
+            if (services is null)
             {
-                await error.WriteLineAsync("seed-scale 只支持 SQLite：请用 --out 写入一个新的 SQLite 文件。SQL Server 的批量导入（SqlBulkCopy）尚未实现。");
+                await error.WriteLineAsync("没有已配置的数据库：请用 --out 或 --provider/--connection 指明写入哪里。");
+                return 1;
+            }
+            factory = services.GetRequiredService<DbConnectionFactory>();
+            if (target.Provider is { } wanted && factory.Provider != wanted)
+            {
+                await error.WriteLineAsync($"已配置的数据库是 {factory.Provider}，不是 --provider 指定的 {wanted}：请用 --connection 给出连接字符串。");
                 return 1;
             }
         }
-        DatabaseMigrator.Migrate(factory);
-        var seeder = new ScaleSeeder(factory, services.GetRequiredService<BaiheClock>());
+        try
+        {
+            DatabaseMigrator.Migrate(factory);
+        }
+        catch (Exception e) when (!factory.IsSqlite)
+        {
+            // Unreachable server, missing rights, or a collation the migrator refuses: say so instead of a stack trace.
+            await error.WriteLineAsync($"无法连接或迁移 SQL Server 数据库：{e.Message}");
+            return 1;
+        }
+        var clock = services?.GetService<BaiheClock>() ?? new BaiheClock(TimeProvider.System);
+        var seeder = new ScaleSeeder(factory, clock);
         if (!await seeder.IsEmptyAsync())
         {
-            await error.WriteLineAsync("数据库中已有数据；规模数据只写入空数据库。");
+            await error.WriteLineAsync(factory.IsSqlite
+                ? "数据库中已有数据；规模数据只写入空数据库。"
+                : "SQL Server 数据库中已有数据；规模数据只写入空数据库（请新建一个空数据库，迁移由本命令完成）。");
             return 1;
         }
         var loads = await GenerateAsync(seeder, options, output);
-        await output.WriteLineAsync($"已生成规模数据：{loads.Where(l => l.Rows > 0).Sum(l => l.Rows):N0} 行。");
+        await output.WriteLineAsync($"已生成规模数据（{(factory.IsSqlite ? "SQLite" : "SQL Server")}）：{loads.Where(l => l.Rows > 0).Sum(l => l.Rows):N0} 行。");
         return 0;
     }
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Baihe.Data.Database;
+using Microsoft.Data.SqlClient;
 
 namespace Baihe.Bench.Scale;
 
@@ -12,8 +13,9 @@ namespace Baihe.Bench.Scale;
 /// every stage with a workflow-consistent history, and 微心愿 in every status. Everything respects the schema's
 /// constraints (foreign keys, checks, unique keys, the append-only ledger), so the data could have been entered
 /// through the app; redemptions never exceed the balance earned before them. A fixed seed makes it deterministic for
-/// the same day. SQLite only: one transaction, prepared commands whose parameters are rebound per row, explicit ids
-/// (the database must be empty), journal and sync relaxed for the load.
+/// the same day. Ids are explicit, so the database must be empty. SQLite: one transaction, prepared commands whose
+/// parameters are rebound per row, journal and sync relaxed for the load. SQL Server: the same rows generated in memory,
+/// then bulk-copied table by table in foreign-key order.
 /// </summary>
 public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
 {
@@ -138,16 +140,14 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
     }
 
     /// <summary>
-    /// Loads the data set into the (migrated, empty) SQLite database and returns each table's row count and insert time.
+    /// Loads the data set into the (migrated, empty) database and returns each table's row count and insert time.
     /// <paramref name="passwordHash"/> is stored for every generated account (the caller hashes an unknown password, so
-    /// nobody can sign in with them until an admin resets one).
+    /// nobody can sign in with them until an admin resets one). SQLite gets prepared INSERTs in one transaction; SQL
+    /// Server gets the same rows through <see cref="SqlBulkCopy"/>, one transaction per table.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The database already has a community.</exception>
     public async Task<IReadOnlyList<TableLoad>> SeedAsync(ScaleOptions options, string passwordHash, CancellationToken ct = default)
     {
-        if (!db.IsSqlite)
-        {
-            throw new NotSupportedException("seed-scale writes SQLite only.");
-        }
         if (options.Validate() is { } problem)
         {
             throw new ArgumentException(problem, nameof(options));
@@ -156,11 +156,46 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
         {
             throw new InvalidOperationException("The database already has data; the scaled set goes only into an empty database.");
         }
+        return db.IsSqlite ? await SeedSqliteAsync(options, passwordHash, ct) : await SeedSqlServerAsync(options, passwordHash, ct);
+    }
+
+    /// <summary>
+    /// The data set as rows in memory, table by table in an order that satisfies every foreign key (the ledger last, as
+    /// it points at tasks, wishes, activities and redemptions): exactly the rows <see cref="SeedAsync"/> writes for the
+    /// same day, whichever engine it writes to.
+    /// </summary>
+    public IReadOnlyList<ScaleTable> Generate(ScaleOptions options, string passwordHash, CancellationToken ct = default)
+    {
+        if (options.Validate() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+        var tables = new List<ScaleTable>();
+        var run = new Run((table, sql) =>
+        {
+            var target = tables.FirstOrDefault(t => t.Name == table);
+            if (target is null)
+            {
+                target = ScaleTable.FromInsert(table, sql);
+                tables.Add(target);
+            }
+            return new BufferBulk(target);
+        }, options, clock.Now, passwordHash);
+        run.All(null, ct);
+        // Tables are opened in foreign-key order, except the ledger, which is opened first and filled last.
+        return tables.OrderBy(t => t.Name == LedgerTable).ToList();
+    }
+
+    private const string LedgerTable = "PointEntry";
+
+    private async Task<IReadOnlyList<TableLoad>> SeedSqliteAsync(ScaleOptions options, string passwordHash, CancellationToken ct)
+    {
         await using var conn = await db.OpenAsync(ct);
         await Pragmas(conn, LoadPragmasSqlite, ct);
-        var run = new Run(conn, options, clock.Now, passwordHash);
+        Run run;
         await using (var tx = await conn.BeginTransactionAsync(ct))
         {
+            run = new Run((table, sql) => SqliteBulk.Create(conn, tx, table, sql), options, clock.Now, passwordHash);
             run.All(tx, ct);
             await tx.CommitAsync(ct);
         }
@@ -172,6 +207,61 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
         return loads;
     }
 
+    // Bulk copy checks CHECK and FOREIGN KEY constraints only when asked, and leaves them untrusted otherwise, which
+    // the optimizer then ignores: ask, so the loaded set is as trustworthy as one entered through the app. Ids are
+    // kept because the rows point at each other by them. The table lock is fine for an empty database nobody uses yet.
+    private const SqlBulkCopyOptions CopyOptions =
+        SqlBulkCopyOptions.KeepIdentity | SqlBulkCopyOptions.CheckConstraints | SqlBulkCopyOptions.TableLock;
+
+    private const int CopyBatch = 10_000;
+    private const int ChunkRows = 50_000;
+
+    // The SQL Server counterpart of ANALYZE: fresh statistics, so the measured plans are the ones a loaded server picks.
+    private const string UpdateStatisticsSqlServer = "EXEC sp_updatestats;";
+
+    private async Task<IReadOnlyList<TableLoad>> SeedSqlServerAsync(ScaleOptions options, string passwordHash, CancellationToken ct)
+    {
+        var generate = Stopwatch.StartNew();
+        var tables = Generate(options, passwordHash, ct);
+        generate.Stop();
+        var loads = new List<TableLoad>();
+        await using var conn = (SqlConnection)await db.OpenAsync(ct);
+        foreach (var table in tables)
+        {
+            var time = Stopwatch.StartNew();
+            await using (var tx = (SqlTransaction)await conn.BeginTransactionAsync(ct))
+            {
+                using var copy = new SqlBulkCopy(conn, CopyOptions, tx)
+                {
+                    DestinationTableName = $"dbo.[{table.Name}]",
+                    BatchSize = CopyBatch,
+                    BulkCopyTimeout = 0,
+                };
+                foreach (var column in table.Columns)
+                {
+                    copy.ColumnMappings.Add(column, column);
+                }
+                for (var from = 0; from < table.Rows.Count; from += ChunkRows)
+                {
+                    using var chunk = table.ToDataTable(from, ChunkRows);
+                    await copy.WriteToServerAsync(chunk, ct);
+                }
+                await tx.CommitAsync(ct);
+            }
+            loads.Add(new TableLoad(table.Name, table.Rows.Count, time.Elapsed));
+        }
+        var statistics = Stopwatch.StartNew();
+        await using (var cmd = conn.CreateCommand())
+        {
+            cmd.CommandText = UpdateStatisticsSqlServer;
+            cmd.CommandTimeout = 0;
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        loads.Add(new TableLoad("(generated in memory)", 0, generate.Elapsed));
+        loads.Add(new TableLoad("(sp_updatestats)", 0, statistics.Elapsed));
+        return loads;
+    }
+
     private static async Task Pragmas(DbConnection conn, string sql, CancellationToken ct)
     {
         await using var cmd = conn.CreateCommand();
@@ -179,25 +269,40 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>A prepared INSERT whose parameters are rebound for every row, timing itself.</summary>
-    private sealed class Bulk(string table, DbCommand command, DbParameter[] parameters) : IDisposable
+    /// <summary>
+    /// Where one table's generated rows go, timing itself: a prepared INSERT per row (<see cref="SqliteBulk"/>) or a
+    /// buffer that SQL Server's bulk copy sends later (<see cref="BufferBulk"/>). The generator is the same for both,
+    /// so both engines get the same rows.
+    /// </summary>
+    private abstract class Bulk(string table) : IDisposable
     {
-        private readonly Stopwatch _time = new();
+        protected Stopwatch Watch { get; } = new();
 
         public string Table { get; } = table;
 
-        public long Rows { get; private set; }
+        public long Rows { get; protected set; }
 
-        public TimeSpan Time => _time.Elapsed;
+        public TimeSpan Time => Watch.Elapsed;
 
-        public static Bulk Create(DbConnection conn, DbTransaction tx, string table, string sql)
+        /// <summary>One row; values in the order the parameters first appear in the INSERT text.</summary>
+        public abstract void Row(params object?[] values);
+
+        public virtual void Dispose()
+        {
+        }
+    }
+
+    /// <summary>A prepared INSERT whose parameters are rebound for every row.</summary>
+    private sealed class SqliteBulk(string table, DbCommand command, DbParameter[] parameters) : Bulk(table)
+    {
+        public static SqliteBulk Create(DbConnection conn, DbTransaction tx, string table, string sql)
         {
             var cmd = conn.CreateCommand();
             cmd.Transaction = tx;
             cmd.CommandText = sql;
-            var names = System.Text.RegularExpressions.Regex.Matches(sql, @"@\w+").Select(m => m.Value).Distinct().ToArray();
-            var ps = new DbParameter[names.Length];
-            for (var i = 0; i < names.Length; i++)
+            var names = ScaleTable.ParametersOf(sql);
+            var ps = new DbParameter[names.Count];
+            for (var i = 0; i < names.Count; i++)
             {
                 ps[i] = cmd.CreateParameter();
                 ps[i].ParameterName = names[i];
@@ -205,30 +310,39 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
                 cmd.Parameters.Add(ps[i]);
             }
             cmd.Prepare();
-            return new Bulk(table, cmd, ps);
+            return new SqliteBulk(table, cmd, ps);
         }
 
-        /// <summary>Inserts one row; values in the order the parameters first appear in the text.</summary>
-        public void Row(params object?[] values)
+        public override void Row(params object?[] values)
         {
-            _time.Start();
+            Watch.Start();
             for (var i = 0; i < parameters.Length; i++)
             {
                 parameters[i].Value = values[i] ?? DBNull.Value;
             }
             command.ExecuteNonQuery();
-            _time.Stop();
+            Watch.Stop();
             Rows++;
         }
 
-        public void Dispose() => command.Dispose();
+        public override void Dispose() => command.Dispose();
+    }
+
+    /// <summary>Keeps the rows in memory, in the table's column order, for a bulk copy.</summary>
+    private sealed class BufferBulk(ScaleTable target) : Bulk(target.Name)
+    {
+        public override void Row(params object?[] values)
+        {
+            target.Add(values);
+            Rows++;
+        }
     }
 
     private sealed record CommunityPlan(int Id, int FirstMember, int Members, int[] Grids, int[] Teams, int[] Partners,
         int[] Rewards, int[] Deliberations, int Secretary, int[] Leads, List<int>[] Rosters);
 
     /// <summary>One generation run; ids are assigned here, so no row needs reading back.</summary>
-    private sealed class Run(DbConnection conn, ScaleOptions o, DateTime now, string passwordHash)
+    private sealed class Run(Func<string, string, Bulk> open, ScaleOptions o, DateTime now, string passwordHash)
     {
         private readonly Random _rnd = new(Seed);
         private readonly DateTime _start = new(now.Year - 1, 1, 1);
@@ -245,9 +359,11 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
         public List<TableLoad> Loads() =>
             _bulks.GroupBy(b => b.Table).Select(g => new TableLoad(g.Key, g.Sum(b => b.Rows), TimeSpan.FromTicks(g.Sum(b => b.Time.Ticks)))).ToList();
 
-        private Bulk Open(DbTransaction tx, string table, string sql)
+        // The transaction is the SQLite path's (captured by its open); the buffering path has none.
+        private Bulk Open(DbTransaction? tx, string table, string sql)
         {
-            var bulk = Bulk.Create(conn, tx, table, sql);
+            _ = tx;
+            var bulk = open(table, sql);
             _bulks.Add(bulk);
             return bulk;
         }
@@ -259,7 +375,7 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
 
         private static DateTime Second(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond);
 
-        public void All(DbTransaction tx, CancellationToken ct)
+        public void All(DbTransaction? tx, CancellationToken ct)
         {
             _cutoff = now.Date.AddDays(-60);
             _ledgerLeft = o.Ledger;
@@ -287,7 +403,7 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
             }
         }
 
-        private void Places(DbTransaction tx)
+        private void Places(DbTransaction? tx)
         {
             var subDistricts = Open(tx, "SubDistrict", InsertSubDistrictSqlite);
             subDistricts.Row(1, "金东街道", "金平区", "汕头市");
@@ -363,7 +479,7 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
 
         private string StampOf(int userId) => new Guid(_rnd.Next(), (short)userId, 0, new byte[8]).ToString("N");
 
-        private void People(DbTransaction tx)
+        private void People(DbTransaction? tx)
         {
             var members = Open(tx, "Member", InsertMemberSqlite);
             var memberships = Open(tx, "Membership", InsertMembershipSqlite);
@@ -499,7 +615,7 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
             _pending.Clear();
         }
 
-        private void Activities(DbTransaction tx)
+        private void Activities(DbTransaction? tx)
         {
             var activities = Open(tx, "Activity", InsertActivitySqlite);
             var attendance = Open(tx, "Attendance", InsertAttendanceSqlite);
@@ -540,7 +656,7 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
             }
         }
 
-        private void Tasks(DbTransaction tx)
+        private void Tasks(DbTransaction? tx)
         {
             var tasks = Open(tx, "ResidentTask", InsertTaskSqlite);
             var assignees = Open(tx, "TaskAssignee", InsertTaskAssigneeSqlite);
@@ -593,7 +709,7 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
             }
         }
 
-        private void Wishes(DbTransaction tx)
+        private void Wishes(DbTransaction? tx)
         {
             var wishes = Open(tx, "MicroWish", InsertWishSqlite);
             var history = Open(tx, "WishStatusHistory", InsertWishHistorySqlite);
@@ -641,7 +757,7 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
             }
         }
 
-        private void Services(DbTransaction tx, long count, bool recentOnly = false)
+        private void Services(DbTransaction? tx, long count, bool recentOnly = false)
         {
             // 一次一积分: mostly by roster members and 邻长, some by any resident; one in 300 is corrected the same day.
             for (long i = 0; i < count && _ledgerLeft > 0; i++)
@@ -662,7 +778,7 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
             }
         }
 
-        private void Redemptions(DbTransaction tx, int count)
+        private void Redemptions(DbTransaction? tx, int count)
         {
             var redemptions = Open(tx, "Redemption", InsertRedemptionSqlite);
             // 以积分兑奖励: after the cut-off, each within what the member had earned before it, so no balance ever goes below zero.

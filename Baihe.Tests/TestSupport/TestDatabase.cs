@@ -33,16 +33,40 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The SQLite file, for tests that need to read or break it.</summary>
     public string File => _file ?? throw new InvalidOperationException("Not a SQLite test database.");
 
+    /// <summary>The provider the database runs on.</summary>
+    public DatabaseProvider Provider => _file is null ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite;
+
+    /// <summary>The SQL Server collation every test database is created with, the one the schema pins its columns to.</summary>
+    public const string SqlServerCollation = "Chinese_PRC_100_CI_AS_SC";
+
     /// <summary>The providers every query test runs on; SQL Server is skipped unless configured.</summary>
     public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.SqlServer };
+
+    /// <summary>
+    /// The providers a concurrency test runs on, with SQL Server's READ_COMMITTED_SNAPSHOT both off (the default of a new
+    /// database) and on (what many hosted servers turn on): readers see the last committed row instead of waiting on a
+    /// writer's lock under RCSI, so a check-then-write that is safe under one setting can be unsafe under the other.
+    /// SQLite has no such setting and runs once.
+    /// </summary>
+    public static TheoryData<DatabaseProvider, bool> ProvidersWithSnapshot => new()
+    {
+        { DatabaseProvider.Sqlite, false },
+        { DatabaseProvider.SqlServer, false },
+        { DatabaseProvider.SqlServer, true },
+    };
 
     /// <summary>Skips the calling test (reported as skipped) when the provider cannot run here.</summary>
     public static void SkipUnlessAvailable(DatabaseProvider provider) =>
         Skip.If(provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(SqlServerVariable)),
             $"SQL Server suite skipped: set {SqlServerVariable} to a connection string to run it.");
 
-    /// <summary>A new migrated database, empty but for reference data.</summary>
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, DateTimeOffset? now = null)
+    /// <summary>
+    /// A new migrated database, empty but for reference data. On SQL Server it is created with
+    /// <see cref="SqlServerCollation"/> (the migrator refuses a case-sensitive or binary default, and the server's own
+    /// default may be either), and with READ_COMMITTED_SNAPSHOT on when <paramref name="readCommittedSnapshot"/> is set.
+    /// </summary>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, DateTimeOffset? now = null,
+        bool readCommittedSnapshot = false)
     {
         SkipUnlessAvailable(provider);
         var clock = new BaiheClock(new FixedTimeProvider(now ?? FixedTimeProvider.Default));
@@ -60,8 +84,15 @@ public sealed class TestDatabase : IAsyncDisposable
             {
                 await conn.OpenAsync();
                 await using var cmd = conn.CreateCommand();
-                cmd.CommandText = $"CREATE DATABASE [{name}];";
+                cmd.CommandText = $"CREATE DATABASE [{name}] COLLATE {SqlServerCollation};";
                 await cmd.ExecuteNonQueryAsync();
+                if (readCommittedSnapshot)
+                {
+                    // Nobody else is connected to a database created a moment ago; ROLLBACK IMMEDIATE only keeps the
+                    // ALTER from waiting on a pooled connection if one ever is.
+                    cmd.CommandText = $"ALTER DATABASE [{name}] SET READ_COMMITTED_SNAPSHOT ON WITH ROLLBACK IMMEDIATE;";
+                    await cmd.ExecuteNonQueryAsync();
+                }
             }
             var cs = new SqlConnectionStringBuilder(master) { InitialCatalog = name }.ConnectionString;
             db = new TestDatabase(new DbConnectionFactory(new DatabaseOptions(provider, cs)), clock, null, master, name);
@@ -71,9 +102,9 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A seeded database with the demo accounts too (jiedao, shuji, admin and the four leads).</summary>
-    public static async Task<TestDatabase> WithAccountsAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    public static async Task<TestDatabase> WithAccountsAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool readCommittedSnapshot = false)
     {
-        var db = await SeededAsync(provider);
+        var db = await SeededAsync(provider, readCommittedSnapshot: readCommittedSnapshot);
         await new Baihe.Dashboard.Services.Auth.DemoAccounts(new Baihe.Data.Accounts.UserCommands(db.Factory, db.Clock),
             new Baihe.Data.Communities.CommunityQueries(db.Factory, db.Clock), new Baihe.Data.Teams.TeamQueries(db.Factory)).SeedAsync();
         return db;
@@ -88,9 +119,10 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A new migrated database filled with the demo community.</summary>
-    public static async Task<TestDatabase> SeededAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, DateTimeOffset? now = null)
+    public static async Task<TestDatabase> SeededAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, DateTimeOffset? now = null,
+        bool readCommittedSnapshot = false)
     {
-        var db = await CreateAsync(provider, now);
+        var db = await CreateAsync(provider, now, readCommittedSnapshot);
         await new DemoSeeder(db.Factory, db.Clock).SeedAsync();
         return db;
     }
