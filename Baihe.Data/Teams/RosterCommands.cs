@@ -102,6 +102,7 @@ public sealed class RosterCommands(DbConnectionFactory db, BaiheClock clock)
             }
 
             int memberId;
+            string? existingName = null;
             if (request.ExistingMemberId is int existing)
             {
                 var member = await w.SingleOrDefaultAsync<MemberRow>(MemberScopeSql, new { MemberId = existing });
@@ -115,6 +116,7 @@ public sealed class RosterCommands(DbConnectionFactory db, BaiheClock clock)
                     return CommandResult.Fail(OnRoster(member.Name));
                 }
                 memberId = existing;
+                existingName = member.Name;
             }
             else
             {
@@ -154,11 +156,11 @@ public sealed class RosterCommands(DbConnectionFactory db, BaiheClock clock)
             catch (Exception e) when (UniqueViolation.Is(e))
             {
                 // Another user added the same resident (UX_Membership_Active), or a 队长 (UX_Membership_ActiveLead), after
-                // the checks above: the index refuses it, and the user gets the message those checks give.
-                if (await w.ScalarAsync<int>(ActiveOnTeamSql, new { TeamId = teamId, MemberId = memberId }) > 0)
+                // the checks above: the index refuses it, and the user gets the message those checks give. A new resident
+                // cannot be on the roster yet, so for one it was the 队长.
+                if (existingName is not null && (request.Role != RosterRole.Lead || await w.ScalarAsync<int>(HasLeadSql, new { TeamId = teamId }) == 0))
                 {
-                    var resident = await w.SingleOrDefaultAsync<MemberRow>(MemberScopeSql, new { MemberId = memberId });
-                    return CommandResult.Fail(OnRoster(resident?.Name ?? ""));
+                    return CommandResult.Fail(OnRoster(existingName));
                 }
                 return CommandResult.Fail(LeadTaken);
             }
