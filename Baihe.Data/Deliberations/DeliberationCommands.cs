@@ -14,6 +14,12 @@ public sealed class DeliberationCommands(DbConnectionFactory db, BaiheClock cloc
 
     private const string ResidentCommunitySql = "SELECT g.CommunityId FROM Member m JOIN Grid g ON g.Id = m.GridId WHERE m.Id = @MemberId;";
 
+    /// <summary>The longest topic (Deliberation.Topic is NVARCHAR(100)).</summary>
+    public const int MaxTopicLength = 100;
+
+    /// <summary>The longest needs or decisions text (NVARCHAR(1000) each).</summary>
+    public const int MaxNotesLength = 1000;
+
     /// <summary>Records a meeting; the community's secretary keeps these minutes.</summary>
     public Task<CommandResult> RecordAsync(Actor actor, MeetingInput input, CancellationToken ct = default) =>
         WriteTransaction.RunAsync(db, clock, actor, null, async w =>
@@ -22,24 +28,22 @@ public sealed class DeliberationCommands(DbConnectionFactory db, BaiheClock cloc
             {
                 throw await w.DeniedAsync("Deliberation.Record", "Community", input.CommunityId, input);
             }
-            var topic = (input.Topic ?? "").Trim();
-            var needs = (input.NeedsRaised ?? "").Trim();
-            var decisions = string.IsNullOrWhiteSpace(input.Decisions) ? null : input.Decisions.Trim();
-            if (topic.Length is 0 or > 100)
+            if (TextInput.Check(input.Topic, MaxTopicLength, "议题", out var topic) is { } topicError)
             {
-                return CommandResult.Fail("请填写议题（不超过 100 字）。");
+                return CommandResult.Fail(topicError);
             }
-            if (needs.Length is 0 or > 1000)
+            if (TextInput.Check(input.NeedsRaised, MaxNotesLength, "收集到的需求", out var needs, multiline: true) is { } needsError)
             {
-                return CommandResult.Fail("请填写收集到的需求（不超过 1000 字）。");
+                return CommandResult.Fail(needsError);
             }
-            if (decisions is { Length: > 1000 })
+            if (TextInput.Check(input.Decisions, MaxNotesLength, "议定事项", out var decided, required: false, multiline: true) is { } decisionsError)
             {
-                return CommandResult.Fail("议定事项不超过 1000 字。");
+                return CommandResult.Fail(decisionsError);
             }
-            if (input.HeldOn.Date > w.Now.Date)
+            var decisions = decided.Length == 0 ? null : decided;
+            if (DateInput.Check(input.HeldOn, "议事日期", w.Now.Date) is { } dateError)
             {
-                return CommandResult.Fail("议事日期不能晚于今天。");
+                return CommandResult.Fail(dateError);
             }
             if (input.AttendeeIds.Count == 0)
             {

@@ -13,6 +13,9 @@ public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
     /// <summary>The most points one event may award each attendee.</summary>
     public const int MaxPointsPerAttendee = 20;
 
+    /// <summary>The longest title or place (Activity.Title and Activity.Place are NVARCHAR(100)).</summary>
+    public const int MaxTextLength = 100;
+
     private const string TeamSql = "SELECT Id, CommunityId FROM Team WHERE Id = @TeamId;";
 
     private const string CategoryExistsSql = "SELECT COUNT(*) FROM PointCategory WHERE Id = @CategoryId;";
@@ -27,6 +30,12 @@ public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
         FROM Activity a JOIN Team t ON t.Id = a.TeamId
         WHERE a.Id = @ActivityId;
         """;
+
+    private const string LockActivitySqlServer = "SELECT Id FROM Activity WITH (UPDLOCK, HOLDLOCK) WHERE Id = @ActivityId;";
+
+    // Changes nothing, but only while the event is open: attendance is written only if this touches the row, and on
+    // SQL Server the row stays locked until commit, so a close waits for the new list instead of crediting the old one.
+    private const string StillOpenSql = "UPDATE Activity SET Status = 'Open' WHERE Id = @ActivityId AND Status = 'Open';";
 
     private const string ResidentInCommunitySql = """
         SELECT COUNT(*) FROM Member m JOIN Grid g ON g.Id = m.GridId WHERE g.CommunityId = @CommunityId AND m.Id = @MemberId;
@@ -62,15 +71,13 @@ public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 throw await w.DeniedAsync("Activity.Create", "Team", input.TeamId, input);
             }
-            var title = (input.Title ?? "").Trim();
-            var place = (input.Place ?? "").Trim();
-            if (title.Length is 0 or > 100 || title.Any(char.IsControl))
+            if (TextInput.Check(input.Title, MaxTextLength, "活动名称", out var title) is { } titleError)
             {
-                return CommandResult.Fail("请填写活动名称（不超过 100 字）。");
+                return CommandResult.Fail(titleError);
             }
-            if (place.Length is 0 or > 100 || place.Any(char.IsControl))
+            if (TextInput.Check(input.Place, MaxTextLength, "活动地点", out var place) is { } placeError)
             {
-                return CommandResult.Fail("请填写活动地点（不超过 100 字）。");
+                return CommandResult.Fail(placeError);
             }
             if (await w.ScalarAsync<int>(CategoryExistsSql, new { input.CategoryId }) == 0)
             {
@@ -80,7 +87,11 @@ public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 return CommandResult.Fail($"每人积分应为 1 到 {MaxPointsPerAttendee} 之间的整数。");
             }
-            if (input.HeldOn.Date < new DateTime(w.Now.Year - 1, 1, 1) || input.HeldOn.Date > w.Now.Date.AddYears(1))
+            if (DateInput.Check(input.HeldOn, "活动日期", w.Now.Date, latest: w.Now.Date.AddYears(1)) is { } dateError)
+            {
+                return CommandResult.Fail(dateError);
+            }
+            if (input.HeldOn.Date < new DateTime(w.Now.Year - 1, 1, 1))
             {
                 return CommandResult.Fail("活动日期应在去年年初到一年以后之间。");
             }
@@ -102,7 +113,7 @@ public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
             var activity = await EditableAsync(w, activityId, "Activity.SaveAttendance");
             if (activity.Status == "Closed")
             {
-                return CommandResult.Fail("活动已结束并记分，出席名单不能再改。");
+                return CommandResult.Fail(ClosedAlready);
             }
             var ids = memberIds.Distinct().ToList();
             // An attendance list is a roster's size, so one indexed check per id is cheap; an id from outside the
@@ -117,6 +128,12 @@ public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
             var roster = (await w.QueryAsync<int>(RosterIdsSql, new { activity.TeamId })).ToHashSet();
             await w.ExecuteAsync(ClearAttendanceSql, new { ActivityId = activityId });
             await w.ExecuteAsync(InsertAttendanceSql, ids.Select(id => new { ActivityId = activityId, MemberId = id, IsWalkIn = !roster.Contains(id) }));
+            // The status read above may be old news: a close committed since then has credited the list it saw, and
+            // this one must not replace it. Checked last, with a write, so the check and the list commit together.
+            if (await w.ExecuteAsync(StillOpenSql, new { ActivityId = activityId }) == 0)
+            {
+                return CommandResult.Fail(ClosedAlready);
+            }
             w.Audit("Activity.SaveAttendance", "Activity", activityId, null,
                 new { Attendees = ids.Count, WalkIns = ids.Count(id => !roster.Contains(id)) });
             return CommandResult.Success(activityId);
@@ -138,14 +155,16 @@ public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 return CommandResult.Fail("活动尚未举行，不能结束记分。");
             }
+            // Close first, then read who came: once the status says Closed (and, on SQL Server, the row is locked by this
+            // write), no attendance save can commit in between, so the list credited is the list that stays.
+            if (await w.ExecuteAsync(CloseSql, new { ActivityId = activityId, w.Now, UserId = LedgerCommands.UserId(actor) }) == 0)
+            {
+                return CommandResult.Success(activityId);
+            }
             var attendees = await w.QueryAsync<int>(AttendeesSql, new { ActivityId = activityId });
             if (attendees.Count == 0)
             {
                 return CommandResult.Fail("还没有登记出席人员。");
-            }
-            if (await w.ExecuteAsync(CloseSql, new { ActivityId = activityId, w.Now, UserId = LedgerCommands.UserId(actor) }) == 0)
-            {
-                return CommandResult.Success(activityId);
             }
             await w.ExecuteAsync(InsertEntrySql, attendees.Select(m => new
             {
@@ -162,6 +181,11 @@ public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
     /// <summary>The activity; refuses (after auditing) one that does not exist or that the actor may not run.</summary>
     private static async Task<ActivityRow> EditableAsync(WriteScope w, int activityId, string action)
     {
+        if (!w.IsSqlite)
+        {
+            // Attendance saves and closes of one event wait for each other from their first read.
+            await w.ExecuteAsync(LockActivitySqlServer, new { ActivityId = activityId });
+        }
         var a = await w.SingleOrDefaultAsync<ActivityRow>(ActivitySql, new { ActivityId = activityId });
         if (a is null)
         {
@@ -173,6 +197,8 @@ public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
         }
         return a;
     }
+
+    private const string ClosedAlready = "活动已结束并记分，出席名单不能再改。";
 
     private sealed record TeamRow
     {

@@ -23,7 +23,17 @@ public sealed class EvaluationCommands(DbConnectionFactory db, BaiheClock clock)
         SELECT Id, CommunityId, Status, PublicityEndsOn FROM Evaluation WHERE Id = @EvaluationId;
         """;
 
-    private const string SetWinnerSql = "UPDATE EvaluationResult SET IsWinner = @IsWinner WHERE EvaluationId = @EvaluationId AND MemberId = @MemberId;";
+    private const string LockEvaluationSqlServer = "SELECT Id FROM Evaluation WITH (UPDLOCK, HOLDLOCK) WHERE Id = @EvaluationId;";
+
+    // Only while the evaluation is still a draft, in the same statement: a 公示 committed after this command read the
+    // status leaves the winners as they were published.
+    private const string SetWinnerSql = """
+        UPDATE EvaluationResult SET IsWinner = @IsWinner
+        WHERE EvaluationId = @EvaluationId AND MemberId = @MemberId
+          AND EXISTS (SELECT 1 FROM Evaluation e WHERE e.Id = @EvaluationId AND e.Status = 'Draft');
+        """;
+
+    private const string ShortlistedSql = "SELECT COUNT(*) FROM EvaluationResult WHERE EvaluationId = @EvaluationId AND MemberId = @MemberId;";
 
     private const string WinnersSql = "SELECT COUNT(*) FROM EvaluationResult WHERE EvaluationId = @EvaluationId AND IsWinner = 1;";
 
@@ -80,12 +90,16 @@ public sealed class EvaluationCommands(DbConnectionFactory db, BaiheClock clock)
             var e = await EditableAsync(w, evaluationId, "Evaluation.SetWinner");
             if (e.Status != EvaluationStatus.Draft)
             {
-                return CommandResult.Fail("评选已公示或归档，结果不能再改。");
+                return CommandResult.Fail(WinnersFixed);
             }
-            if (await w.ExecuteAsync(SetWinnerSql, new { EvaluationId = evaluationId, MemberId = memberId, IsWinner = isWinner }) == 0)
+            if (await w.ScalarAsync<int>(ShortlistedSql, new { EvaluationId = evaluationId, MemberId = memberId }) == 0)
             {
                 // The page offers only shortlisted residents: any other id was forged.
                 throw await w.DeniedAsync("Evaluation.SetWinner", "Member", memberId, new { evaluationId, isWinner }, "这位居民不在入围名单中。");
+            }
+            if (await w.ExecuteAsync(SetWinnerSql, new { EvaluationId = evaluationId, MemberId = memberId, IsWinner = isWinner }) == 0)
+            {
+                return CommandResult.Fail(WinnersFixed);
             }
             w.Audit("Evaluation.SetWinner", "Evaluation", evaluationId, null, new { memberId, isWinner });
             return CommandResult.Success(evaluationId);
@@ -104,11 +118,18 @@ public sealed class EvaluationCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 return CommandResult.Fail("公示截止日期不能早于今天。");
             }
+            if (DateInput.Check(endsOn, "公示截止日期", w.Now.Date, latest: w.Now.Date.AddDays(MaxPublicityDays)) is { } dateError)
+            {
+                return CommandResult.Fail(dateError);
+            }
             if (await w.ScalarAsync<int>(WinnersSql, new { EvaluationId = evaluationId }) == 0)
             {
                 return CommandResult.Fail("请先确定获评人员。");
             }
-            await w.ExecuteAsync(PubliciseSql, new { EvaluationId = evaluationId, EndsOn = endsOn.Date });
+            if (await w.ExecuteAsync(PubliciseSql, new { EvaluationId = evaluationId, EndsOn = endsOn.Date }) == 0)
+            {
+                return CommandResult.Fail(ChangedMeanwhile);
+            }
             w.Audit("Evaluation.Publicise", "Evaluation", evaluationId, null, new { EndsOn = endsOn.Date });
             return CommandResult.Success(evaluationId);
         }, ct);
@@ -126,7 +147,10 @@ public sealed class EvaluationCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 return CommandResult.Fail($"公示期到 {ends:yyyy-MM-dd} 结束，期满后才能归档。");
             }
-            await w.ExecuteAsync(ArchiveSql, new { EvaluationId = evaluationId, w.Now });
+            if (await w.ExecuteAsync(ArchiveSql, new { EvaluationId = evaluationId, w.Now }) == 0)
+            {
+                return CommandResult.Fail(ChangedMeanwhile);
+            }
             w.Audit("Evaluation.Archive", "Evaluation", evaluationId, null, new { Status = EvaluationStatus.Archived });
             return CommandResult.Success(evaluationId);
         }, ct);
@@ -134,6 +158,11 @@ public sealed class EvaluationCommands(DbConnectionFactory db, BaiheClock clock)
     /// <summary>The evaluation; refuses (after auditing) one that does not exist or that the actor may not run.</summary>
     private static async Task<EvaluationRow> EditableAsync(WriteScope w, int evaluationId, string action)
     {
+        if (!w.IsSqlite)
+        {
+            // Winner changes, 公示 and archiving of one evaluation wait for each other from their first read.
+            await w.ExecuteAsync(LockEvaluationSqlServer, new { EvaluationId = evaluationId });
+        }
         var e = await w.SingleOrDefaultAsync<EvaluationRow>(EvaluationSql, new { EvaluationId = evaluationId });
         if (e is null)
         {
@@ -145,6 +174,13 @@ public sealed class EvaluationCommands(DbConnectionFactory db, BaiheClock clock)
         }
         return e;
     }
+
+    /// <summary>The longest 公示 period, in days.</summary>
+    public const int MaxPublicityDays = 90;
+
+    private const string WinnersFixed = "评选已公示或归档，结果不能再改。";
+
+    private const string ChangedMeanwhile = "评选刚被他人更新，请刷新后查看。";
 
     private sealed record EvaluationRow
     {

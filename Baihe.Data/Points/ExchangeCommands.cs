@@ -18,13 +18,9 @@ public sealed class ExchangeCommands(DbConnectionFactory db, BaiheClock clock)
     /// </summary>
     public const int RedemptionCategoryId = 3;
 
-    private const string LockMemberSqlServer = "SELECT Id FROM Member WITH (UPDLOCK, HOLDLOCK) WHERE Id = @MemberId;";
-
     private const string ExistingKeySql = "SELECT Id, MemberId FROM Redemption WHERE IdempotencyKey = @Key;";
 
     private const string RewardSql = "SELECT Id, CommunityId, Name, PointCost, IsActive FROM Reward WHERE Id = @RewardId;";
-
-    private const string BalanceSql = "SELECT COALESCE(SUM(Points), 0) FROM PointEntry WHERE MemberId = @MemberId;";
 
     private const string InsertRedemptionSql = """
         INSERT INTO Redemption (MemberId, RewardId, Points, IdempotencyKey, Status, RequestedAt, RecordedByUserId)
@@ -58,18 +54,16 @@ public sealed class ExchangeCommands(DbConnectionFactory db, BaiheClock clock)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 64)
         {
-            return Task.FromResult(CommandResult.Fail("兑换请求无效，请刷新页面后重试。"));
+            return Task.FromResult(CommandResult.Fail(KeyInvalid));
         }
         return WriteTransaction.RunAsync(db, clock, actor, "Points", async w =>
         {
-            if (!w.IsSqlite)
-            {
-                await w.ExecuteAsync(LockMemberSqlServer, new { MemberId = memberId });
-            }
+            // The member lock first, so a double click waits here and then finds its own key below.
+            await Balances.LockAsync(w, memberId);
             var existing = await w.SingleOrDefaultAsync<KeyRow>(ExistingKeySql, new { Key = idempotencyKey });
             if (existing is not null)
             {
-                return existing.MemberId == memberId ? CommandResult.Success(existing.Id) : CommandResult.Fail("兑换请求无效，请刷新页面后重试。");
+                return existing.MemberId == memberId ? CommandResult.Success(existing.Id) : CommandResult.Fail(KeyInvalid);
             }
             var member = await ResidentQueries.ScopeAsync(w, memberId);
             if (member is null)
@@ -90,16 +84,26 @@ public sealed class ExchangeCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 return CommandResult.Fail($"“{reward.Name}”已停用，暂不能兑换。");
             }
-            var balance = await w.ScalarAsync<int>(BalanceSql, new { MemberId = memberId });
+            var balance = await Balances.LockAndReadAsync(w, memberId);
             if (balance < reward.PointCost)
             {
                 return CommandResult.Fail($"积分不足：当前 {balance} 分，兑换“{reward.Name}”需要 {reward.PointCost} 分。");
             }
-            var redemptionId = await w.InsertAsync(InsertRedemptionSql, new
+            int redemptionId;
+            try
             {
-                MemberId = memberId, RewardId = rewardId, Points = reward.PointCost, Key = idempotencyKey,
-                RequestedAt = w.Now, RecordedByUserId = LedgerCommands.UserId(actor),
-            });
+                redemptionId = await w.InsertAsync(InsertRedemptionSql, new
+                {
+                    MemberId = memberId, RewardId = rewardId, Points = reward.PointCost, Key = idempotencyKey,
+                    RequestedAt = w.Now, RecordedByUserId = LedgerCommands.UserId(actor),
+                });
+            }
+            catch (Exception e) when (UniqueViolation.Is(e))
+            {
+                // The same key for another resident, committed after the key lookup above (the member lock covers
+                // only this resident): the unique key refuses it, with the message the lookup gives.
+                return CommandResult.Fail(KeyInvalid);
+            }
             await w.ExecuteAsync(InsertEntrySql, new
             {
                 MemberId = memberId, CategoryId = RedemptionCategoryId, Points = -reward.PointCost, OccurredOn = w.Now.Date,
@@ -150,47 +154,68 @@ public sealed class ExchangeCommands(DbConnectionFactory db, BaiheClock clock)
                     throw await w.DeniedAsync("Points.SaveReward", "Reward", rewardId, attempted, RewardMissing);
                 }
             }
-            var text = (name ?? "").Trim();
-            if (text.Length is 0 or > 50 || text.Any(char.IsControl))
+            if (TextInput.Check(name, MaxRewardNameLength, "兑换项目名称", out var text) is { } nameError)
             {
-                return CommandResult.Fail("请填写兑换项目名称（不超过 50 字）。");
+                return CommandResult.Fail(nameError);
             }
-            if (pointCost is <= 0 or > 10_000)
+            if (pointCost is <= 0 or > MaxPointCost)
             {
-                return CommandResult.Fail("所需积分应为 1 到 10000 之间的整数。");
+                return CommandResult.Fail($"所需积分应为 1 到 {MaxPointCost} 之间的整数。");
             }
-            var about = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
-            if (about is { Length: > 200 })
+            if (TextInput.Check(description, MaxDescriptionLength, "说明", out var described, required: false) is { } descriptionError)
             {
-                return CommandResult.Fail("说明不超过 200 字。");
+                return CommandResult.Fail(descriptionError);
             }
+            var about = described.Length == 0 ? null : described;
+            var nameTaken = $"已有名为“{text}”的兑换项目。";
             if (await w.ScalarAsync<int>(RewardNameTakenSql, new { CommunityId = communityId, Name = text, Id = rewardId ?? 0 }) > 0)
             {
-                return CommandResult.Fail($"已有名为“{text}”的兑换项目。");
+                return CommandResult.Fail(nameTaken);
             }
             int id;
-            if (rewardId is int existing)
+            try
             {
+                id = await SaveAsync();
+            }
+            catch (Exception e) when (UniqueViolation.Is(e))
+            {
+                // Another secretary saved the same name after the check above: UQ_Reward_Name refuses it.
+                return CommandResult.Fail(nameTaken);
+            }
+            if (id == 0)
+            {
+                return CommandResult.Stale();
+            }
+            w.Audit("Points.SaveReward", "Reward", id, null, new { Name = text, PointCost = pointCost, IsActive = isActive });
+            return CommandResult.Success(id);
+
+            async Task<int> SaveAsync()
+            {
+                if (rewardId is not int existing)
+                {
+                    return await w.InsertAsync(InsertRewardSql,
+                        new { CommunityId = communityId, Name = text, PointCost = pointCost, IsActive = isActive, Description = about });
+                }
                 var changed = await w.ExecuteAsync(UpdateRewardSql, new
                 {
                     Id = existing, CommunityId = communityId, Name = text, PointCost = pointCost, IsActive = isActive, Description = about, RowVersion = rowVersion,
                 });
-                if (changed == 0)
-                {
-                    return CommandResult.Stale();
-                }
-                id = existing;
+                return changed == 0 ? 0 : existing;
             }
-            else
-            {
-                id = await w.InsertAsync(InsertRewardSql,
-                    new { CommunityId = communityId, Name = text, PointCost = pointCost, IsActive = isActive, Description = about });
-            }
-            w.Audit("Points.SaveReward", "Reward", id, null, new { Name = text, PointCost = pointCost, IsActive = isActive });
-            return CommandResult.Success(id);
         }, ct);
 
+    /// <summary>The longest reward name (Reward.Name is NVARCHAR(50)).</summary>
+    public const int MaxRewardNameLength = 50;
+
+    /// <summary>The longest reward description (Reward.Description is NVARCHAR(200)).</summary>
+    public const int MaxDescriptionLength = 200;
+
+    /// <summary>The most points a reward may cost.</summary>
+    public const int MaxPointCost = 10_000;
+
     private const string RewardMissing = "找不到本社区的这个兑换项目。";
+
+    private const string KeyInvalid = "兑换请求无效，请刷新页面后重试。";
 
     private sealed record KeyRow
     {

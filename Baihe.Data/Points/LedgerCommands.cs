@@ -30,7 +30,8 @@ public sealed class LedgerCommands(DbConnectionFactory db, BaiheClock clock)
         WHERE e.Id = @EntryId;
         """;
 
-    private const string BalanceSql = "SELECT COALESCE(SUM(Points), 0) FROM PointEntry WHERE MemberId = @MemberId;";
+    /// <summary>The longest note or reason on a ledger entry (PointEntry.Note is NVARCHAR(200)).</summary>
+    public const int MaxNoteLength = 200;
 
     /// <summary>Records one service by a resident in one of the five areas.</summary>
     public Task<CommandResult> RecordServiceAsync(Actor actor, int memberId, int categoryId, DateTime occurredOn, string? note, CancellationToken ct = default) =>
@@ -50,18 +51,17 @@ public sealed class LedgerCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 return CommandResult.Fail("请选择服务板块：民主建设、文明创建、邻里互助、安全生产或调解纠纷。");
             }
-            if (occurredOn.Date > w.Now.Date)
+            if (DateInput.Check(occurredOn, "服务日期", w.Now.Date) is { } dateError)
             {
-                return CommandResult.Fail("服务日期不能晚于今天。");
+                return CommandResult.Fail(dateError);
             }
             if (occurredOn.Date < new DateTime(w.Now.Year - 1, 1, 1))
             {
                 return CommandResult.Fail("只能补记今年和去年的服务。");
             }
-            var text = (note ?? "").Trim();
-            if (text.Length > 200 || text.Any(char.IsControl))
+            if (TextInput.Check(note, MaxNoteLength, "备注", out var text, required: false) is { } noteError)
             {
-                return CommandResult.Fail("备注不超过 200 字，且不能包含控制字符。");
+                return CommandResult.Fail(noteError);
             }
             var r = await w.SingleOrDefaultAsync<RuleRow>(RuleSql, new { Code = PerServiceRule });
             if (r is null)
@@ -95,10 +95,9 @@ public sealed class LedgerCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 throw await w.DeniedAsync("Points.Correct", "PointEntry", entryId, new { reason });
             }
-            var why = (reason ?? "").Trim();
-            if (why.Length == 0 || why.Length > 200 || why.Any(char.IsControl))
+            if (TextInput.Check(reason, MaxNoteLength, "冲正原因", out var why) is { } reasonError)
             {
-                return CommandResult.Fail("请填写冲正原因（不超过 200 字）。");
+                return CommandResult.Fail(reasonError);
             }
             if (entry.Source is PointSource.Correction or PointSource.Redemption)
             {
@@ -106,21 +105,35 @@ public sealed class LedgerCommands(DbConnectionFactory db, BaiheClock clock)
             }
             if (entry.Reversed > 0)
             {
-                return CommandResult.Fail("这条记录已经冲正过。");
+                return CommandResult.Fail(AlreadyReversed);
             }
-            var balance = await w.ScalarAsync<int>(BalanceSql, new { entry.MemberId });
+            // The same member lock as a redemption: a redemption committed between this read and the insert below would
+            // otherwise take the balance the reversal was checked against.
+            var balance = await Balances.LockAndReadAsync(w, entry.MemberId);
             if (balance - entry.Points < 0)
             {
                 return CommandResult.Fail($"冲正后积分余额将为负（当前 {balance} 分）。");
             }
-            var id = await w.InsertAsync(InsertEntrySql, new
+            int id;
+            try
             {
-                entry.MemberId, entry.CategoryId, Points = -entry.Points, OccurredOn = w.Now.Date, Source = PointSource.Correction,
-                RuleId = (int?)null, ReversesEntryId = (long?)entry.Id, RecordedByUserId = UserId(actor), RecordedAt = w.Now, Note = why,
-            });
+                id = await w.InsertAsync(InsertEntrySql, new
+                {
+                    entry.MemberId, entry.CategoryId, Points = -entry.Points, OccurredOn = w.Now.Date, Source = PointSource.Correction,
+                    RuleId = (int?)null, ReversesEntryId = (long?)entry.Id, RecordedByUserId = UserId(actor), RecordedAt = w.Now, Note = why,
+                });
+            }
+            catch (Exception e) when (UniqueViolation.Is(e))
+            {
+                // Two secretaries reversing the same entry at once both pass the check above on SQL Server; the unique
+                // index UX_PointEntry_Reverses keeps it to one, and the second gets the message a later attempt gets.
+                return CommandResult.Fail(AlreadyReversed);
+            }
             w.Audit("Points.Correct", "PointEntry", entry.Id, new { entry.Points }, new { Reversal = id, Reason = why });
             return CommandResult.Success(id);
         }, ct);
+
+    private const string AlreadyReversed = "这条记录已经冲正过。";
 
     /// <summary>The refusal of a resident id that does not exist.</summary>
     internal const string MemberMissing = "找不到这位居民。";

@@ -1,31 +1,23 @@
 using System.Text.RegularExpressions;
+using Baihe.Data.Database;
 
 namespace Baihe.Data.Residents;
 
 /// <summary>The validation rules for residents' names and phones, with the messages users see.</summary>
 public static partial class ResidentRules
 {
-    /// <summary>The longest name, in characters.</summary>
+    /// <summary>The longest name, in UTF-16 units (Member.Name is NVARCHAR(20)).</summary>
     public const int MaxNameLength = 20;
 
-    /// <summary>Trims a name and checks it; returns a Chinese message when it is not acceptable.</summary>
-    public static string? CheckName(string? raw, out string name)
-    {
-        name = (raw ?? "").Trim();
-        if (name.Length == 0)
-        {
-            return "请填写姓名。";
-        }
-        if (name.Any(char.IsControl))
-        {
-            return "姓名不能包含控制字符。";
-        }
-        if (name.Length > MaxNameLength)
-        {
-            return $"姓名不能超过 {MaxNameLength} 个字。";
-        }
-        return null;
-    }
+    /// <summary>The longest phone as typed, with spaces, dashes and a +86 prefix (Member.Phone stores the 11 digits).</summary>
+    public const int MaxPhoneInputLength = 20;
+
+    /// <summary>
+    /// Trims a name and checks it with <see cref="TextInput.Check"/> (length in UTF-16 units as NVARCHAR(20) counts,
+    /// no control characters, no non-characters such as U+FFFF, no broken emoji); returns a Chinese message when it is
+    /// not acceptable.
+    /// </summary>
+    public static string? CheckName(string? raw, out string name) => TextInput.Check(raw, MaxNameLength, "姓名", out name);
 
     /// <summary>
     /// Normalises a mainland mobile number: spaces and dashes go, an optional +86 / 86 prefix goes; what remains
@@ -34,7 +26,11 @@ public static partial class ResidentRules
     public static string? CheckPhone(string? raw, out string? phone)
     {
         phone = null;
-        var text = Separators().Replace(raw ?? "", "");
+        if (TextInput.Check(raw, MaxPhoneInputLength, "手机号", out var typed, required: false) is { } error)
+        {
+            return error;
+        }
+        var text = Separators().Replace(typed, "");
         if (text.Length == 0)
         {
             return null;

@@ -92,16 +92,17 @@ public sealed class RosterCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 return CommandResult.Fail("请选择角色：队长、副队长或队员。");
             }
-            if (request.JoinedOn.Date > w.Now.Date)
+            if (DateInput.Check(request.JoinedOn, "入队日期", w.Now.Date) is { } dateError)
             {
-                return CommandResult.Fail("入队日期不能晚于今天。");
+                return CommandResult.Fail(dateError);
             }
             if (request.Role == RosterRole.Lead && await w.ScalarAsync<int>(HasLeadSql, new { TeamId = teamId }) > 0)
             {
-                return CommandResult.Fail("本队已有队长。请先以队员身份加入，再在花名册中把他设为队长。");
+                return CommandResult.Fail(LeadTaken);
             }
 
             int memberId;
+            string? existingName = null;
             if (request.ExistingMemberId is int existing)
             {
                 var member = await w.SingleOrDefaultAsync<MemberRow>(MemberScopeSql, new { MemberId = existing });
@@ -112,9 +113,10 @@ public sealed class RosterCommands(DbConnectionFactory db, BaiheClock clock)
                 }
                 if (await w.ScalarAsync<int>(ActiveOnTeamSql, new { TeamId = teamId, MemberId = existing }) > 0)
                 {
-                    return CommandResult.Fail($"{member.Name} 已在本队花名册中。");
+                    return CommandResult.Fail(OnRoster(member.Name));
                 }
                 memberId = existing;
+                existingName = member.Name;
             }
             else
             {
@@ -145,8 +147,23 @@ public sealed class RosterCommands(DbConnectionFactory db, BaiheClock clock)
                 memberId = await w.InsertAsync(InsertResidentSql, new { GridId = gridId, Name = name, Phone = phone, CreatedAt = w.Now });
             }
 
-            var membershipId = await w.InsertAsync(InsertMembershipSql,
-                new { TeamId = teamId, MemberId = memberId, request.Role, JoinedOn = request.JoinedOn.Date });
+            int membershipId;
+            try
+            {
+                membershipId = await w.InsertAsync(InsertMembershipSql,
+                    new { TeamId = teamId, MemberId = memberId, request.Role, JoinedOn = request.JoinedOn.Date });
+            }
+            catch (Exception e) when (UniqueViolation.Is(e))
+            {
+                // Another user added the same resident (UX_Membership_Active), or a 队长 (UX_Membership_ActiveLead), after
+                // the checks above: the index refuses it, and the user gets the message those checks give. A new resident
+                // cannot be on the roster yet, so for one it was the 队长.
+                if (existingName is not null && (request.Role != RosterRole.Lead || await w.ScalarAsync<int>(HasLeadSql, new { TeamId = teamId }) == 0))
+                {
+                    return CommandResult.Fail(OnRoster(existingName));
+                }
+                return CommandResult.Fail(LeadTaken);
+            }
             w.Audit("Roster.AddMember", "Membership", membershipId, null,
                 new { TeamId = teamId, MemberId = memberId, request.Role, JoinedOn = request.JoinedOn.Date });
             return CommandResult.Success(membershipId);
@@ -184,8 +201,16 @@ public sealed class RosterCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 await w.ExecuteAsync(DemoteLeadSql, new { ms.TeamId, ms.Id });
             }
-            if (await w.ExecuteAsync(UpdateRoleSql, new { Role = role, ms.Id, RowVersion = rowVersion }) == 0)
+            try
             {
+                if (await w.ExecuteAsync(UpdateRoleSql, new { Role = role, ms.Id, RowVersion = rowVersion }) == 0)
+                {
+                    return CommandResult.Stale();
+                }
+            }
+            catch (Exception e) when (UniqueViolation.Is(e))
+            {
+                // Someone else made another member 队长 at the same moment (UX_Membership_ActiveLead): the roster changed.
                 return CommandResult.Stale();
             }
             w.Audit("Roster.ChangeRole", "Membership", membershipId, new { ms.Role }, new { Role = role });
@@ -197,22 +222,17 @@ public sealed class RosterCommands(DbConnectionFactory db, BaiheClock clock)
         WriteTransaction.RunAsync(db, clock, actor, "Roster", async w =>
         {
             var ms = await EditableMembershipAsync(w, membershipId, "Roster.RecordLeave", new { leftOn, reason });
-            var why = (reason ?? "").Trim();
-            if (why.Length == 0)
+            if (TextInput.Check(reason, MaxLeaveReasonLength, "离队原因", out var why) is { } reasonError)
             {
-                return CommandResult.Fail("请填写离队原因。");
+                return CommandResult.Fail(reasonError);
             }
-            if (why.Length > 200 || why.Any(char.IsControl))
+            if (DateInput.Check(leftOn, "离队日期", w.Now.Date) is { } dateError)
             {
-                return CommandResult.Fail("离队原因不超过 200 字，且不能包含控制字符。");
+                return CommandResult.Fail(dateError);
             }
             if (leftOn.Date < ms.JoinedOn.Date)
             {
                 return CommandResult.Fail($"离队日期不能早于入队日期（{ms.JoinedOn:yyyy-MM-dd}）。");
-            }
-            if (leftOn.Date > w.Now.Date)
-            {
-                return CommandResult.Fail("离队日期不能晚于今天。");
             }
             if (ms.LeftOn is not null)
             {
@@ -267,6 +287,13 @@ public sealed class RosterCommands(DbConnectionFactory db, BaiheClock clock)
             w.Audit("Member.EditContact", "Member", memberId, new { member.Name, member.Phone }, new { Name = cleanName, Phone = cleanPhone });
             return CommandResult.Success(memberId);
         }, ct);
+
+    /// <summary>The longest leave reason (Membership.LeaveReason is NVARCHAR(200)).</summary>
+    public const int MaxLeaveReasonLength = 200;
+
+    private const string LeadTaken = "本队已有队长。请先以队员身份加入，再在花名册中把他设为队长。";
+
+    private static string OnRoster(string name) => $"{name} 已在本队花名册中。";
 
     private const string TeamMissing = "找不到这支队伍。";
 

@@ -53,7 +53,7 @@ public class RosterCommandsTests
     [Theory]
     [InlineData("", null, "请填写姓名")]
     [InlineData("   ", null, "请填写姓名")]
-    [InlineData("一二三四五六七八九十一二三四五六七八九十一", null, "不能超过 20 个字")]
+    [InlineData("一二三四五六七八九十一二三四五六七八九十一", null, "不能超过 20 字")]
     [InlineData("张\u0007三", null, "控制字符")]
     [InlineData("张三", "12345", "11 位")]
     [InlineData("张三", "1381234567", "11 位")]
