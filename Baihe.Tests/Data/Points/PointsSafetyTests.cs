@@ -342,6 +342,8 @@ public class PointsSafetyTests
             .SelectMany(page => Regex.Matches(File.ReadAllText(page), @"<(MudTextField|MudNumericField|MudDatePicker)[^>]*\b(MaxLength|Min|Max)=""[^""]*""")
                 .Select(m => $"{Path.GetFileName(page)}: {m.Groups[2].Value} on {m.Groups[1].Value}"))
             .Concat(pages.Where(p => Regex.IsMatch(File.ReadAllText(p), @"Math\.(Max|Min|Clamp)\(")).Select(p => $"{Path.GetFileName(p)}: Math clamp"))
+            // A cleared date picker must be asked for again, not quietly become today.
+            .Concat(pages.Where(p => Regex.IsMatch(File.ReadAllText(p), @"\?\? *(Clock\.)?Today\b")).Select(p => $"{Path.GetFileName(p)}: empty date becomes today"))
             .ToList();
 
         Assert.Empty(offending);
