@@ -1,6 +1,7 @@
 using Baihe.Data.Database;
 using Baihe.Tests.TestSupport;
 using Dapper;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 
 namespace Baihe.Tests.Data.Database;
@@ -71,6 +72,55 @@ public sealed class MigrationLockTests : IDisposable
     {
         Assert.Null(MigrationLock.SqliteLockFile("Data Source=:memory:"));
         Assert.Equal(Path.GetFullPath(_file) + ".migrate.lock", MigrationLock.SqliteLockFile($"Data Source={_file}"));
+    }
+
+    [SkippableFact]
+    public async Task OnSqlServer_TwoMigratorsStartedTogether_ApplyEachScriptOnce_AndTheAppLockKeepsASecondHolderWaiting()
+    {
+        TestDatabase.SkipUnlessAvailable(DatabaseProvider.SqlServer);
+        var master = Environment.GetEnvironmentVariable(TestDatabase.SqlServerVariable)!;
+        var name = $"baihe_lock_{Guid.NewGuid():N}";
+        await ExecuteAsync(master, $"CREATE DATABASE [{name}];");
+        try
+        {
+            var cs = new SqlConnectionStringBuilder(master) { InitialCatalog = name }.ConnectionString;
+            var scripts = DatabaseMigrator.Scripts(DatabaseProvider.SqlServer).Select(s => s.Name).ToList();
+            using var start = new Barrier(2);
+            IReadOnlyList<string> Run()
+            {
+                var factory = new DbConnectionFactory(new DatabaseOptions(DatabaseProvider.SqlServer, cs));
+                start.SignalAndWait();
+                return DatabaseMigrator.Migrate(factory);
+            }
+
+            var results = await Task.WhenAll(Task.Run(Run), Task.Run(Run));
+
+            Assert.Equal(scripts, results.SelectMany(r => r).Order(StringComparer.Ordinal).ToList());
+            await using (var conn = new SqlConnection(cs))
+            {
+                Assert.Equal(scripts.Count, await conn.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM SchemaVersions;"));
+            }
+            var lockFactory = new DbConnectionFactory(new DatabaseOptions(DatabaseProvider.SqlServer, cs));
+            using (MigrationLock.Acquire(lockFactory))
+            {
+                Assert.Throws<TimeoutException>(() => MigrationLock.Acquire(lockFactory, TimeSpan.FromMilliseconds(300)));
+            }
+            using var again = MigrationLock.Acquire(lockFactory, TimeSpan.FromMilliseconds(300));
+        }
+        finally
+        {
+            SqlConnection.ClearAllPools();
+            await ExecuteAsync(master, $"ALTER DATABASE [{name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{name}];");
+        }
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var conn = new SqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
     }
 
     private SqliteConnection Open()
