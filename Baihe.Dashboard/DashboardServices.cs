@@ -26,6 +26,9 @@ public static class DashboardServices
     /// <summary>What a throttled sign-in attempt answers.</summary>
     public const string ThrottledMessage = "登录尝试过于频繁，请一分钟后再试。";
 
+    /// <summary>The response header naming the server that answered, when <c>Baihe:Instance</c> is set.</summary>
+    public const string InstanceHeader = "X-Baihe-Instance";
+
     /// <summary>
     /// The id shown to the user on an error or refusal page and written in the log entry about it, so support can find
     /// one from the other: the request's trace id (the same in JSON logs' scope), else the request id.
@@ -143,9 +146,14 @@ public static class DashboardServices
     {
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Baihe.Database");
         var factory = app.Services.GetRequiredService<DbConnectionFactory>();
-        var applied = DatabaseMigrator.Migrate(factory);
+        // The seed runs under the migration lock too: two servers starting on a new database would otherwise both
+        // find it empty and both seed.
+        var applied = await DatabaseMigrator.MigrateAsync(factory, () => SeedIfEmptyAsync(app, factory, seedDemo, log));
         log.LogInformation("Database {Provider}: {Count} migration script(s) applied {Scripts}", factory.Provider, applied.Count, applied);
+    }
 
+    private static async Task SeedIfEmptyAsync(WebApplication app, DbConnectionFactory factory, bool seedDemo, ILogger log)
+    {
         var seeder = app.Services.GetRequiredService<DemoSeeder>();
         if (!factory.IsSqlite && !seedDemo)
         {
@@ -177,6 +185,16 @@ public static class DashboardServices
             app.UseForwardedHeaders();
         }
         app.UseSecurityHeaders(SecurityHeaders());
+        // Behind a load balancer, which server answered: for support reading a browser's network log, and for the
+        // two-server deployment test. Only a name the operator chose (Baihe:Instance), never the host name.
+        if (config["Baihe:Instance"] is { Length: > 0 } instance)
+        {
+            app.Use((context, next) =>
+            {
+                context.Response.Headers[InstanceHeader] = instance;
+                return next(context);
+            });
+        }
         // HSTS only on TLS requests (and never for localhost); redirection only where an HTTPS port is known.
         app.UseHsts();
         if (!string.IsNullOrEmpty(config["HTTPS_PORT"]))

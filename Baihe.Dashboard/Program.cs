@@ -4,7 +4,7 @@ using Baihe.Data;
 
 // Our own switches are taken out before the host parses the rest as configuration.
 var seedDemo = args.Contains("--seed-demo");
-var cliCommand = args.Length > 0 && args[0] is "user" or "export";
+var cliCommand = args.Length > 0 && args[0] is "user" or "export" or "backup";
 var hostArgs = cliCommand ? [] : args.Where(a => a != "--seed-demo").ToArray();
 
 var builder = WebApplication.CreateBuilder(hostArgs);
@@ -17,6 +17,11 @@ builder.Services.AddBaiheData(
 builder.Services.AddBaiheDashboard();
 
 var app = builder.Build();
+if (args is ["backup", ..])
+{
+    // Before PrepareDatabaseAsync: a backup copies the database as the running servers left it, never migrating it.
+    return await Baihe.Dashboard.Services.Backup.BackupCli.RunAsync(args, app.Services, Console.Out, Console.Error);
+}
 await app.PrepareDatabaseAsync(seedDemo && !cliCommand);
 if (cliCommand)
 {

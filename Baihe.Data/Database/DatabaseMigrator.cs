@@ -29,12 +29,34 @@ public static class DatabaseMigrator
             .ToList();
     }
 
-    /// <summary>Applies the scripts not yet journaled and returns their names.</summary>
+    /// <summary>
+    /// Applies the scripts not yet journaled and returns their names, under the <see cref="MigrationLock"/> so servers
+    /// starting together apply each script once.
+    /// </summary>
     /// <exception cref="InvalidOperationException">
     /// A script failed (the message says which), or the SQL Server database's default collation is case-sensitive or
     /// binary.
     /// </exception>
+    /// <exception cref="TimeoutException">Another server held the migration lock too long.</exception>
     public static IReadOnlyList<string> Migrate(DbConnectionFactory factory)
+    {
+        using var hold = MigrationLock.Acquire(factory);
+        return MigrateHoldingLock(factory);
+    }
+
+    /// <summary>
+    /// Like <see cref="Migrate"/>, then runs <paramref name="thenUnderLock"/> before releasing the lock: start-up work
+    /// that must happen once however many servers start together, such as seeding an empty database.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(DbConnectionFactory factory, Func<Task> thenUnderLock)
+    {
+        using var hold = await Task.Run(() => MigrationLock.Acquire(factory));
+        var applied = await Task.Run(() => MigrateHoldingLock(factory));
+        await thenUnderLock();
+        return applied;
+    }
+
+    private static IReadOnlyList<string> MigrateHoldingLock(DbConnectionFactory factory)
     {
         if (factory.IsSqlite)
         {
