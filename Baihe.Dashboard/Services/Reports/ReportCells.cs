@@ -99,7 +99,7 @@ public static class ReportCells
                 cell.SetValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
                 break;
             default:
-                var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+                var text = XmlSafe(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
                 cell.SetValue(text);
                 cell.DataType = XLDataType.Text;
                 // A spreadsheet reads =, +, -, @, tab, CR and LF at the start as a formula when the cell is edited or the
@@ -110,6 +110,54 @@ public static class ReportCells
                 }
                 break;
         }
+    }
+
+    /// <summary>
+    /// Text as an XML part can carry it: a character XML 1.0 forbids (a control character other than tab, CR and LF,
+    /// U+FFFE, U+FFFF, a lone surrogate) becomes U+FFFD. New input is refused at the door, but text stored before that
+    /// check existed must not make the whole report fail. Valid text, nearly all of it, is returned as it is.
+    /// </summary>
+    public static string XmlSafe(string text)
+    {
+        var first = FirstXmlInvalid(text);
+        if (first < 0)
+        {
+            return text;
+        }
+        var safe = new System.Text.StringBuilder(text.Length);
+        safe.Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (i + 1 < text.Length && System.Xml.XmlConvert.IsXmlSurrogatePair(text[i + 1], c))
+            {
+                safe.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                safe.Append(System.Xml.XmlConvert.IsXmlChar(c) ? c : '\uFFFD');
+            }
+        }
+        return safe.ToString();
+    }
+
+    private static int FirstXmlInvalid(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (System.Xml.XmlConvert.IsXmlChar(c))
+            {
+                continue;
+            }
+            if (i + 1 < text.Length && System.Xml.XmlConvert.IsXmlSurrogatePair(text[i + 1], c))
+            {
+                i++;
+                continue;
+            }
+            return i;
+        }
+        return -1;
     }
 
     /// <summary>Text a spreadsheet would read as a formula: it starts with =, +, -, @, tab, CR or LF.</summary>

@@ -188,7 +188,7 @@ public static class StreamedSheet
                         Value(plain[c], Convert.ToString(value, CultureInfo.InvariantCulture)!);
                         break;
                     default:
-                        var text = value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+                        var text = ReportCells.XmlSafe(value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
                         writer.WriteStartElement(CellElement, ReportCells.LooksLikeFormula(text) ? quoted : inline[c]);
                         writer.WriteStartElement(InlineElement, NoAttributes);
                         writer.WriteStartElement(TextElement, text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) ? PreserveSpace : NoAttributes);

@@ -20,7 +20,7 @@ internal static class OverviewSheet
     {
         var community = m.Community;
         var ws = workbook.AddWorksheet(Name);
-        ws.Cell(1, 1).SetValue($"{community.Name} {monthLabel} 工作月报");
+        ws.Cell(1, 1).SetValue(XmlSafe($"{community.Name} {monthLabel} 工作月报"));
         ws.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(16);
         ws.Range(1, 1, 1, 3).Merge();
         Info(ws, [("社区", community.Name), ("街道", $"{community.City}{community.District}{community.SubDistrict}"), ("月份", monthLabel), ("生成时间", generatedAt), ("生成人", generatedBy)]);
@@ -49,7 +49,7 @@ internal static class OverviewSheet
     public static void WriteRollUp(XLWorkbook workbook, CommunityRow? any, IReadOnlyList<CommunityMonth> months, string monthLabel, DateTime generatedAt, string generatedBy, bool empty)
     {
         var ws = workbook.AddWorksheet(Name);
-        ws.Cell(1, 1).SetValue($"{any?.SubDistrict} {monthLabel} 工作月报（全街道汇总）");
+        ws.Cell(1, 1).SetValue(XmlSafe($"{any?.SubDistrict} {monthLabel} 工作月报（全街道汇总）"));
         ws.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(16);
         ws.Range(1, 1, 1, 4).Merge();
         Info(ws, [("街道", $"{any?.City}{any?.District}{any?.SubDistrict}"), ("社区数", months.Count), ("月份", monthLabel), ("生成时间", generatedAt), ("生成人", generatedBy)]);
@@ -63,7 +63,7 @@ internal static class OverviewSheet
         ws.Range(HeaderRow, 1, HeaderRow, definitions.Count + 1).Style.Font.SetBold().Fill.SetBackgroundColor(HeaderFill);
         for (var r = 0; r < perCommunity.Count; r++)
         {
-            ws.Cell(HeaderRow + 1 + r, 1).SetValue(perCommunity[r].Name);
+            ws.Cell(HeaderRow + 1 + r, 1).SetValue(XmlSafe(perCommunity[r].Name));
             for (var k = 0; k < definitions.Count; k++)
             {
                 ws.Cell(HeaderRow + 1 + r, k + 2).SetValue(perCommunity[r].Kpis[k].Value);

@@ -30,6 +30,34 @@ public class MonthlyReportTests
         return (new XLWorkbook(new MemoryStream(result.File!.Content)), result.File);
     }
 
+    /// <summary>
+    /// Text already stored before validation at the door existed may hold characters XML cannot carry (U+FFFF, a
+    /// lone surrogate, a control character). One such name must not break the whole report: the cell shows U+FFFD.
+    /// </summary>
+    [Fact]
+    public async Task AStoredNameWithACharacterXmlCannotCarry_StillExports_BothTheCommunityReportAndTheRollUp()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        await using (var conn = await db.Factory.OpenAsync())
+        {
+            // Written past the commands on purpose: this is data from before the door was checked.
+            await conn.ExecuteAsync("UPDATE Member SET Name = @Name WHERE Id = (SELECT MIN(MemberId) FROM Membership WHERE LeftOn IS NULL);",
+                new { Name = "张\uFFFF三\u0001" });
+            await conn.ExecuteAsync("""
+                INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RecordedAt, Note)
+                VALUES ((SELECT MIN(Id) FROM Member), 3, 1, '2026-10-15', 'Service', '2026-10-15', @Note);
+                """, new { Note = "备注\uD800尾" });
+        }
+        var (book, _) = await ExportAsync(db, await db.ActorAsync("shuji"), "2026-10");
+        using var _ = book;
+        await using var services = Services(db);
+        var rollUp = await services.GetRequiredService<ReportExporter>().ExportSubDistrictAsync(await db.ActorAsync("jiedao"), "2026-10", 1, "jiedao");
+
+        Assert.Contains(book.Worksheet("队伍花名册").CellsUsed(), c => c.GetString() == "张\uFFFD三\uFFFD");
+        Assert.Contains(book.Worksheet("积分明细").CellsUsed(), c => c.GetString() == "备注\uFFFD尾");
+        Assert.True(rollUp.File is not null, rollUp.Error);
+    }
+
     [Fact]
     public async Task SecretarysReport_HasEverySheet_AndItsTotalsEqualTheDashboardForThatMonth()
     {
