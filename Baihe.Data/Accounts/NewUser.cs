@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Baihe.Data.Accounts;
 
 /// <summary>A new account. The password arrives already hashed: Baihe.Data never sees a plain password.</summary>

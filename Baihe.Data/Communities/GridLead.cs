@@ -1,6 +1,3 @@
-using Baihe.Data.Tasks;
-using Baihe.Data.Wishes;
-
 namespace Baihe.Data.Communities;
 
 /// <summary>A 百合邻长 of a grid.</summary>

@@ -1,6 +1,3 @@
-using Baihe.Data.Tasks;
-using Baihe.Data.Wishes;
-
 namespace Baihe.Data.Communities;
 
 /// <summary>One grid's figures for a period: "问题在网格解决、服务在网格开展".</summary>

@@ -1,5 +1,3 @@
-using Baihe.Data.Teams;
-
 namespace Baihe.Data.Points;
 
 /// <summary>A new event (一场一统计) and the points each attendee earns.</summary>

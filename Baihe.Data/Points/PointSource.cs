@@ -1,5 +1,3 @@
-using Baihe.Data.Residents;
-
 namespace Baihe.Data.Points;
 
 /// <summary>Point sources as stored in <c>PointEntry.Source</c>.</summary>

@@ -1,5 +1,3 @@
-using Baihe.Data.Residents;
-
 namespace Baihe.Data.Teams;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Baihe.Data.Accounts;
-using Baihe.Data.Residents;
-
 namespace Baihe.Data.Teams;
 
 /// <summary>Roles on a roster as stored in <c>Membership.Role</c>.</summary>

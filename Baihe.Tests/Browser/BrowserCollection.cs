@@ -1,13 +1,3 @@
-using System.Net;
-using System.Text;
-using Baihe.Dashboard.Services.Auth;
-using Baihe.Tests.TestSupport;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-
 namespace Baihe.Tests.Browser;
 
 [CollectionDefinition(Name, DisableParallelization = true)]

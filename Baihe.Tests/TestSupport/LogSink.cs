@@ -1,12 +1,4 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Baihe.Dashboard.Services.Auth;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Data.Sqlite;
 
 namespace Baihe.Tests.TestSupport;
 

@@ -1,6 +1,5 @@
 using Baihe.Bench.Circuits;
 using Baihe.Tests.TestSupport;
-using Microsoft.AspNetCore.Http.Connections.Client;
 
 namespace Baihe.Tests.Bench.Circuits;
 

@@ -1,10 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using System.Net;
-using Baihe.Dashboard.Services.Auth;
-using Baihe.Data.Accounts;
 using Baihe.Tests.TestSupport;
-using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Baihe.Tests.Dashboard.Host;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Baihe.Dashboard.Services.Auth;
 using Baihe.Data.Accounts;

@@ -1,10 +1,4 @@
 using Baihe.Dashboard.Services;
-using Baihe.Data.Points;
-using Baihe.Data.Teams;
-using Baihe.Tests.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Baihe.Tests.Dashboard.Services;
 

@@ -1,4 +1,3 @@
-using Baihe.Data.Accounts;
 using Baihe.Data.Database;
 using Baihe.Data.Points;
 using Baihe.Tests.TestSupport;

@@ -1,5 +1,4 @@
 using Baihe.Data.Accounts;
-using Baihe.Data.Database;
 using Baihe.Data.Tasks;
 using Baihe.Tests.TestSupport;
 using Dapper;

@@ -1,4 +1,3 @@
-using Baihe.Dashboard.Components.Pages.Overview;
 using Baihe.Dashboard.Components.Shared;
 using Baihe.Data.Communities;
 using Baihe.Data.Database;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Baihe.Dashboard.Components.Pages.Points;
 using Baihe.Dashboard.Services.Auth;
-using Baihe.Data.Accounts;
 using Baihe.Data.Communities;
 using Baihe.Data.Points;
 using Baihe.Data.Residents;
