@@ -2,6 +2,7 @@ using Baihe.Dashboard.Components;
 using Baihe.Dashboard.Services;
 using Baihe.Dashboard.Services.Auth;
 using Baihe.Dashboard.Services.Reports;
+using Baihe.Data.Accounts;
 using Baihe.Data.Database;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -220,8 +221,21 @@ public static class DashboardServices
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = c => !c.Tags.Contains(MigrationHealthCheck.ReadyTag) }).AllowAnonymous();
         app.MapHealthChecks("/readyz").AllowAnonymous();
-        app.MapPost("/account/logout", async (HttpContext context) =>
+        // Signing out ends the session on the server too: the new security stamp refuses any copy of this cookie, and
+        // the accounts change feed closes this user's other open pages.
+        app.MapPost("/account/logout", async (HttpContext context, UserCommands users) =>
         {
+            if (BaiheClaims.ToActor(context.User) is { } actor)
+            {
+                try
+                {
+                    await users.EndSessionsAsync(actor, actor.UserId, context.RequestAborted);
+                }
+                catch (AccessDeniedException)
+                {
+                    // The session had already ended (another sign-out, a disabled account): nothing left to end.
+                }
+            }
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/login");
         });

@@ -29,7 +29,8 @@ public sealed class LiveWriter
             .BuildServiceProvider();
         var user = services.GetRequiredService<UserQueries>().FindByUserNameAsync("jinjiejie").GetAwaiter().GetResult()
             ?? throw new InvalidOperationException("Demo lead jinjiejie is missing.");
-        var lead = new Actor(user.Id, user.UserName, user.Role, user.SubDistrictId, user.CommunityId, user.TeamId);
+        // With the stamp: every write checks the actor still carries its account's current one.
+        var lead = new Actor(user.Id, user.UserName, user.Role, user.SubDistrictId, user.CommunityId, user.TeamId, user.SecurityStamp);
         var communities = services.GetRequiredService<CommunityQueries>();
         var community = communities.FirstAsync().GetAwaiter().GetResult()!;
         var grid = communities.GridsAsync(community.Id).GetAwaiter().GetResult()[0];

@@ -5,4 +5,8 @@ public static class AccountRules
 {
     /// <summary>Creating accounts, changing roles and disabling accounts: administrators only.</summary>
     public static bool CanManageAccounts(Actor actor) => actor.Role == Roles.Admin;
+
+    /// <summary>Ending every session of an account (signing out everywhere): the account itself, or an administrator.</summary>
+    public static bool CanEndSessions(Actor actor, int userId) =>
+        (actor.UserId > 0 && actor.UserId == userId) || CanManageAccounts(actor);
 }

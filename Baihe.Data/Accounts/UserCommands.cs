@@ -4,9 +4,15 @@ using Dapper;
 
 namespace Baihe.Data.Accounts;
 
-/// <summary>Creates accounts, changes roles, disables, and keeps the sign-in failure counter.</summary>
+/// <summary>Creates accounts, changes roles, disables, ends sessions, and keeps the sign-in failure counter.</summary>
 public sealed partial class UserCommands(DbConnectionFactory db, BaiheClock clock)
 {
+    /// <summary>
+    /// The change-feed area moved by every write that ends an account's sessions (disabling, a role change, signing
+    /// out): open circuits re-check their user as soon as it moves instead of at their next periodic check.
+    /// </summary>
+    public const string Area = "Accounts";
+
     /// <summary>Failed sign-ins in a row before the account locks.</summary>
     public const int MaxFailedSignIns = 5;
 
@@ -42,6 +48,8 @@ public sealed partial class UserCommands(DbConnectionFactory db, BaiheClock cloc
                            SecurityStamp = @SecurityStamp
         WHERE Id = @Id AND CAST(RowVersion AS BIGINT) = @RowVersion;
         """;
+
+    private const string RotateStampSql = "UPDATE AppUser SET SecurityStamp = @SecurityStamp WHERE Id = @Id;";
 
     private const string UpdateDisabledSql = """
         UPDATE AppUser SET IsDisabled = @IsDisabled, SecurityStamp = @SecurityStamp
@@ -91,7 +99,7 @@ public sealed partial class UserCommands(DbConnectionFactory db, BaiheClock cloc
 
     /// <summary>Changes a user's role and scope; the new security stamp signs out their open circuits.</summary>
     public Task<CommandResult> ChangeRoleAsync(Actor actor, UserRow user, string role, int? subDistrictId, int? communityId, int? teamId, CancellationToken ct = default) =>
-        WriteTransaction.RunAsync(db, clock, actor, null, async w =>
+        WriteTransaction.RunAsync(db, clock, actor, Area, async w =>
         {
             var attempted = new { role, subDistrictId, communityId, teamId };
             if (!AccountRules.CanManageAccounts(actor))
@@ -122,9 +130,12 @@ public sealed partial class UserCommands(DbConnectionFactory db, BaiheClock cloc
             return CommandResult.Success(user.Id);
         }, ct);
 
-    /// <summary>Disables or re-enables an account; a disabled account loses its open circuits within a minute.</summary>
+    /// <summary>
+    /// Disables or re-enables an account. The new stamp refuses a disabled account's next write at once, and the bumped
+    /// <see cref="Area"/> closes its open pages within seconds.
+    /// </summary>
     public Task<CommandResult> SetDisabledAsync(Actor actor, UserRow user, bool disabled, CancellationToken ct = default) =>
-        WriteTransaction.RunAsync(db, clock, actor, null, async w =>
+        WriteTransaction.RunAsync(db, clock, actor, Area, async w =>
         {
             if (!AccountRules.CanManageAccounts(actor))
             {
@@ -142,6 +153,24 @@ public sealed partial class UserCommands(DbConnectionFactory db, BaiheClock cloc
             }
             w.Audit(disabled ? "User.Disable" : "User.Enable", "AppUser", user.Id, new { user.IsDisabled }, new { IsDisabled = disabled });
             return CommandResult.Success(user.Id);
+        }, ct);
+
+    /// <summary>
+    /// Ends every session of an account, wherever its cookie is (signing out, or an administrator's 结束所有会话): the
+    /// security stamp every request, circuit and write is checked against is replaced, so any copy of the old cookie
+    /// is refused from now on. A user may end their own sessions, an administrator anyone's.
+    /// </summary>
+    public Task<CommandResult> EndSessionsAsync(Actor actor, int userId, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, Area, async w =>
+        {
+            if (!AccountRules.CanEndSessions(actor, userId))
+            {
+                throw await w.DeniedAsync("User.EndSessions", "AppUser", userId, null);
+            }
+            await KnownUserAsync(w, userId, "User.EndSessions", new { userId });
+            await w.ExecuteAsync(RotateStampSql, new { SecurityStamp = NewStamp(), Id = userId });
+            w.Audit("User.EndSessions", "AppUser", userId, null, null);
+            return CommandResult.Success(userId);
         }, ct);
 
     private const string ScopeMissing = "所选的街道、社区或队伍不存在。";

@@ -11,11 +11,13 @@ namespace Baihe.Data.Points;
 public static class PointsRules
 {
     /// <summary>
-    /// Acting for a resident (recording a service, redeeming a reward): the secretary of the resident's community, or
-    /// the lead of a team the resident is currently on.
+    /// Acting for a resident's points (recording a service, redeeming a reward): the secretary of the resident's
+    /// community, or the lead of the resident's home team (<see cref="MemberScope.HomeTeamId"/>: the team of their
+    /// earliest active membership, the first one recorded). Not the lead of any other team they are on: otherwise a
+    /// lead could add another team's member to their own team and spend that person's points.
     /// </summary>
     public static bool CanActFor(Actor actor, MemberScope member) =>
-        actor.IsSecretaryOf(member.CommunityId) || member.TeamIds.Any(actor.IsLeadOf);
+        actor.IsSecretaryOf(member.CommunityId) || (member.HomeTeamId is int home && actor.IsLeadOf(home));
 
     /// <summary>
     /// Whether a screen listing a community's residents offers to record services at all: its secretary, or a team

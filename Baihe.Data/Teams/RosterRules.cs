@@ -12,10 +12,12 @@ public static class RosterRules
 
     /// <summary>
     /// A resident's name and phone, edited from one team's roster: the secretary of the resident's community, or the
-    /// lead of that team while the resident is on it.
+    /// lead of that team while the resident is on no other current team. The contact is the resident's, shown on every
+    /// team they are on, so once a second team has them only the secretary changes it: otherwise a lead could add
+    /// another team's member and change the phone that team relies on.
     /// </summary>
     public static bool CanEditContact(Actor actor, MemberScope member, int teamId) =>
-        actor.IsSecretaryOf(member.CommunityId) || (member.TeamIds.Contains(teamId) && actor.IsLeadOf(teamId));
+        actor.IsSecretaryOf(member.CommunityId) || (member.IsOnlyOn(teamId) && actor.IsLeadOf(teamId));
 
     /// <summary>
     /// Whether the resident search of the add-member form shows whole phone numbers: only to the secretary, who keeps

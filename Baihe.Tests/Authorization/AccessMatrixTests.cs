@@ -407,6 +407,7 @@ public class AccessMatrixTests
                 var target = (await users.FindByUserNameAsync("xinhuo"))!;
                 return await userCommands.SetDisabledAsync(actor, target, !target.IsDisabled);
             },
+            ["UserCommands.EndSessionsAsync"] = async actor => await userCommands.EndSessionsAsync(actor, (await users.FindByUserNameAsync("baihe"))!.Id),
         };
     }
 }

@@ -37,7 +37,7 @@ public static class BaiheClaims
             return null;
         }
         return new Actor(id, principal.Identity.Name ?? "", principal.FindFirstValue(ClaimTypes.Role) ?? "",
-            Int(principal, SubDistrict), Int(principal, Community), Int(principal, Team));
+            Int(principal, SubDistrict), Int(principal, Community), Int(principal, Team), principal.FindFirstValue(Stamp));
     }
 
     private static void Add(List<Claim> claims, string type, int? value)

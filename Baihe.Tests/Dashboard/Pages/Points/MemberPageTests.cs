@@ -46,6 +46,34 @@ public class MemberPageTests
     }
 
     [Fact]
+    public async Task ARefusedRedemption_ShowsTheBalanceTheServerRefusedItWith()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        int memberId, haircut;
+        await using (var conn = await db.Factory.OpenAsync())
+        {
+            memberId = await conn.ExecuteScalarAsync<int>("INSERT INTO Member (GridId, Name, CreatedAt) VALUES (1, '余额测试', '2026-01-01'); SELECT last_insert_rowid();");
+            await conn.ExecuteAsync("INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RecordedAt) VALUES (@memberId, 3, 13, '2026-03-01', 'Service', '2026-03-01');", new { memberId });
+            haircut = await conn.ExecuteScalarAsync<int>("SELECT Id FROM Reward WHERE Name = '理发';");
+        }
+        await using var ctx = await ContextAsync(db, "shuji");
+        var cut = ctx.Render<MemberPage>(p => p.Add(x => x.Id, memberId));
+        cut.WaitForAssertion(() => Assert.StartsWith("13", cut.Find(".balance").TextContent.Trim()));
+        // Meanwhile, on another screen, two haircuts are redeemed: 3 points are left.
+        var exchange = new ExchangeCommands(db.Factory, db.Clock);
+        var shuji = await db.ActorAsync("shuji");
+        Assert.True((await exchange.RedeemAsync(shuji, memberId, haircut, "elsewhere-1")).Ok);
+        Assert.True((await exchange.RedeemAsync(shuji, memberId, haircut, "elsewhere-2")).Ok);
+
+        var select = cut.FindComponent<MudBlazor.MudSelect<int?>>();
+        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(haircut));
+        cut.Find(".redeem").Click();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".redeem-error")));
+        cut.WaitForAssertion(() => Assert.StartsWith("3", cut.Find(".balance").TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task ALead_SeesNoRedeemActionForAMemberOfAnotherTeam()
     {
         await using var db = await TestDatabase.WithAccountsAsync();
@@ -95,7 +123,8 @@ public class MemberPageTests
         var auth = ctx.AddAuthorization();
         auth.SetAuthorized(userName);
         auth.SetRoles(actor.Role);
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, actor.UserId.ToString()) };
+        // The stamp too: every write checks that the signed-in account still carries it.
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, actor.UserId.ToString()), new(BaiheClaims.Stamp, actor.SecurityStamp!) };
         if (actor.CommunityId is int community)
         {
             claims.Add(new Claim(BaiheClaims.Community, community.ToString()));

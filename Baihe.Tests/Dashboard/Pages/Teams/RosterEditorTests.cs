@@ -20,6 +20,7 @@ public class RosterEditorTests
         (string? Name, string? Phone)? saved = null;
         var cut = ctx.Render<RosterMemberEditor>(p => p
             .Add(x => x.Original, Row)
+            .Add(x => x.CanEditContact, true)
             .Add(x => x.OnSaveContact, (ValueTuple<string?, string?> v) => saved = v));
 
         Assert.Equal("陈淑贞", cut.Find(".edit-name input").GetAttribute("value"));
@@ -34,7 +35,7 @@ public class RosterEditorTests
     public async Task RefusedSave_KeepsTheInputAndShowsTheMessageAndTheLatestData()
     {
         await using var ctx = BunitTestContext.Create();
-        var cut = ctx.Render<RosterMemberEditor>(p => p.Add(x => x.Original, Row));
+        var cut = ctx.Render<RosterMemberEditor>(p => p.Add(x => x.Original, Row).Add(x => x.CanEditContact, true));
         cut.Find(".edit-name input").Change("我的修改");
 
         // The page answers a stale save by passing the message and the row as it now is.
@@ -45,6 +46,18 @@ public class RosterEditorTests
         Assert.Contains("已被他人修改", cut.Find(".editor-error").TextContent);
         Assert.Contains("别人的修改", cut.Find(".editor-latest").TextContent);
         Assert.Equal("我的修改", cut.Find(".edit-name input").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Editor_ForAMemberWhoseContactOnlyTheSecretaryMayChange_SaysSoAndOffersNoContactFields()
+    {
+        await using var ctx = BunitTestContext.Create();
+        var cut = ctx.Render<RosterMemberEditor>(p => p.Add(x => x.Original, Row).Add(x => x.CanEditContact, false));
+
+        Assert.Contains("只能由社区书记修改", cut.Find(".contact-locked").TextContent);
+        Assert.Empty(cut.FindAll(".edit-phone"));
+        Assert.Empty(cut.FindAll(".save-contact"));
+        Assert.NotEmpty(cut.FindAll(".save-role"));
     }
 
     [Fact]
