@@ -110,6 +110,25 @@ public sealed class TestDatabase : IAsyncDisposable
         return db;
     }
 
+    /// <summary>
+    /// A new resident of grid 1 with <paramref name="balance"/> points earned in 邻里互助, for tests that need a balance
+    /// nobody else touches. The identity is read back per engine, and the name is a parameter (SQLite has no N'').
+    /// </summary>
+    public async Task<int> FreshMemberAsync(string name, int balance)
+    {
+        await using var conn = await Factory.OpenAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        var id = await Baihe.Data.Database.SqlIdentity.InsertAsync(conn, tx, Factory.IsSqlite,
+            "INSERT INTO Member (GridId, Name, CreatedAt) VALUES (1, @name, '2026-01-01 00:00:00');", new { name });
+        if (balance > 0)
+        {
+            await Dapper.SqlMapper.ExecuteAsync(conn, "INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RecordedAt) VALUES (@id, 3, @balance, '2026-03-01 00:00:00', 'Service', '2026-03-01 00:00:00');",
+                new { id, balance }, tx);
+        }
+        await tx.CommitAsync();
+        return id;
+    }
+
     /// <summary>The actor of a seeded account, as the dashboard builds it from the sign-in cookie.</summary>
     public async Task<Baihe.Data.Accounts.Actor> ActorAsync(string userName)
     {

@@ -15,20 +15,7 @@ namespace Baihe.Tests.Data.Points;
 /// </summary>
 public class PointsSafetyTests
 {
-    private static async Task<int> FreshMemberAsync(TestDatabase db, int balance)
-    {
-        await using var conn = await db.Factory.OpenAsync();
-        await using var tx = await conn.BeginTransactionAsync();
-        var id = await SqlIdentity.InsertAsync(conn, tx, db.Factory.IsSqlite,
-            "INSERT INTO Member (GridId, Name, CreatedAt) VALUES (1, @name, '2026-01-01 00:00:00');", new { name = "安全测试" });
-        if (balance > 0)
-        {
-            await conn.ExecuteAsync("INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RecordedAt) VALUES (@id, 3, @balance, '2026-03-01 00:00:00', 'Service', '2026-03-01 00:00:00');",
-                new { id, balance }, tx);
-        }
-        await tx.CommitAsync();
-        return id;
-    }
+    private static Task<int> FreshMemberAsync(TestDatabase db, int balance) => db.FreshMemberAsync("安全测试", balance);
 
     private static async Task<int> ScalarAsync(TestDatabase db, string sql, object? args = null)
     {

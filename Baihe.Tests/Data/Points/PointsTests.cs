@@ -10,22 +10,7 @@ namespace Baihe.Tests.Data.Points;
 /// <summary>The points system on a real database: ledger, events, exchange and evaluations.</summary>
 public class PointsTests
 {
-    private static async Task<int> FreshMemberAsync(TestDatabase db, int balance)
-    {
-        await using var conn = await db.Factory.OpenAsync();
-        await using var tx = await conn.BeginTransactionAsync();
-        // The identity is read back per engine (last_insert_rowid() is SQLite only); the name is a parameter because
-        // SQLite has no N'' literal and SQL Server needs one for Chinese text.
-        var id = await SqlIdentity.InsertAsync(conn, tx, db.Factory.IsSqlite,
-            "INSERT INTO Member (GridId, Name, CreatedAt) VALUES (1, @name, '2026-01-01 00:00:00');", new { name = "积分测试" });
-        if (balance > 0)
-        {
-            await conn.ExecuteAsync("INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RecordedAt) VALUES (@id, 3, @balance, '2026-03-01 00:00:00', 'Service', '2026-03-01 00:00:00');",
-                new { id, balance }, tx);
-        }
-        await tx.CommitAsync();
-        return id;
-    }
+    private static Task<int> FreshMemberAsync(TestDatabase db, int balance) => db.FreshMemberAsync("积分测试", balance);
 
     private static async Task<int> BalanceAsync(TestDatabase db, int memberId)
     {
