@@ -106,7 +106,10 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
             var community = await w.ScalarAsync<int?>(GridCommunitySql, new { request.GridId });
             if (community is null)
             {
-                return CommandResult.Fail("请选择所在网格。");
+                // No choice made is a form to finish; an id that names no grid was not offered by any page.
+                return request.GridId <= 0
+                    ? CommandResult.Fail("请选择所在网格。")
+                    : throw await w.DeniedAsync("Task.Intake", "Grid", request.GridId, request, "找不到这个网格。");
             }
             var place = await TaskWorkflowQueries.IntakeScopeAsync(w.Connection, w.Transaction, actor, community.Value, w.CancellationToken);
             if (!TaskRules.CanIntake(actor, place))

@@ -68,7 +68,10 @@ public sealed class WishCommands(DbConnectionFactory db, BaiheClock clock)
             var community = await w.ScalarAsync<int?>(GridCommunitySql, new { input.GridId });
             if (community is null)
             {
-                return CommandResult.Fail("请选择所在网格。");
+                // No choice made is a form to finish; an id that names no grid was not offered by any page.
+                return input.GridId <= 0
+                    ? CommandResult.Fail("请选择所在网格。")
+                    : throw await w.DeniedAsync("Wish.Publish", "Grid", input.GridId, input, "找不到这个网格。");
             }
             var place = await TaskWorkflowQueries.IntakeScopeAsync(w.Connection, w.Transaction, actor, community.Value, w.CancellationToken);
             if (!WishRules.CanPublish(actor, place))

@@ -139,7 +139,7 @@ public class TaskWorkflowTests
         var before = await CountAsync(env.Db);
 
         var empty = await env.Tasks.IntakeAsync(env.Secretary, Call() with { Description = "   " });
-        var unknownGrid = await env.Tasks.IntakeAsync(env.Secretary, Call() with { GridId = 999 });
+        var unknownGrid = await env.Tasks.IntakeAsync(env.Secretary, Call() with { GridId = 0 });
         var badCategory = await env.Tasks.IntakeAsync(env.Secretary, Call() with { Category = "外星人" });
         var badSource = await env.Tasks.IntakeAsync(env.Secretary, Call() with { Source = "Pigeon" });
 
@@ -168,6 +168,24 @@ public class TaskWorkflowTests
         Assert.Equal([("ResidentTask", "900")], await ForeignCommunity.DenialsAsync(env.Db, "Task.Triage"));
         Assert.Equal([("ResidentTask", "9999")], await ForeignCommunity.DenialsAsync(env.Db, "Task.Resolve"));
         Assert.Equal([("ResidentTask", "9999")], await ForeignCommunity.DenialsAsync(env.Db, "Task.Credit"));
+        Assert.Equal(before, await ForeignCommunity.EverythingElseAsync(env.Db));
+    }
+
+    [Fact]
+    public async Task AnUnknownGrid_IsRefusedAndAudited_ForACallAndForAWish_NotTakenForAnEmptyChoice()
+    {
+        await using var env = await SetUpAsync();
+        var before = await ForeignCommunity.EverythingElseAsync(env.Db);
+        var wishes = new Baihe.Data.Wishes.WishCommands(env.Db.Factory, env.Db.Clock);
+
+        var call = await Assert.ThrowsAsync<AccessDeniedException>(() => env.Tasks.IntakeAsync(env.Secretary, Call() with { GridId = 999 }));
+        var wish = await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            wishes.PublishAsync(env.Secretary, new Baihe.Data.Wishes.WishInput(999, "曾姨", "Elderly", "想要一台收音机", 50)));
+
+        Assert.Equal("找不到这个网格。", call.Message);
+        Assert.Equal("找不到这个网格。", wish.Message);
+        Assert.Equal([("Grid", "999")], await ForeignCommunity.DenialsAsync(env.Db, "Task.Intake"));
+        Assert.Equal([("Grid", "999")], await ForeignCommunity.DenialsAsync(env.Db, "Wish.Publish"));
         Assert.Equal(before, await ForeignCommunity.EverythingElseAsync(env.Db));
     }
 

@@ -51,7 +51,7 @@ public class WishTests
 
         Assert.Contains("请先认领", (await wishes.FulfilAsync(shuji, id, "送达", null, false)).Error);
         Assert.Contains("心愿内容", (await wishes.PublishAsync(shuji, new WishInput(1, "陈伯", "Elderly", " ", 10))).Error);
-        Assert.Contains("请选择所在网格", (await wishes.PublishAsync(shuji, new WishInput(999, "陈伯", "Elderly", "收音机", 10))).Error);
+        Assert.Contains("请选择所在网格", (await wishes.PublishAsync(shuji, new WishInput(0, "陈伯", "Elderly", "收音机", 10))).Error);
     }
 
     [Fact]
