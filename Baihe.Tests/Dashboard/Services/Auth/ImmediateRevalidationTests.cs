@@ -14,15 +14,19 @@ public class ImmediateRevalidationTests
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
 
+    private static (UserQueries Users, UserCommands Commands, ChangeFeed Feed) Parts(TestDatabase db) =>
+        (new UserQueries(db.Factory), new UserCommands(db.Factory, db.Clock), new ChangeFeed(new ChangeFeedQueries(db.Factory), NullLogger<ChangeFeed>.Instance));
+
+    /// <summary>The provider an open circuit has, listening to the same feed the app polls.</summary>
+    private static RevalidatingAuthStateProvider Provider(TestDatabase db, UserQueries users, UserCommands commands, ChangeFeed feed) =>
+        new(NullLoggerFactory.Instance, new SignInService(users, commands, db.Clock, NullLogger<SignInService>.Instance), feed);
+
     [Fact]
     public async Task AnOpenCircuitOfADisabledUser_BecomesAnonymousWithinFiveSeconds()
     {
         await using var db = await TestDatabase.WithAccountsAsync();
-        var users = new UserQueries(db.Factory);
-        var commands = new UserCommands(db.Factory, db.Clock);
-        var signIn = new SignInService(users, commands, db.Clock, NullLogger<SignInService>.Instance);
-        var feed = new ChangeFeed(new ChangeFeedQueries(db.Factory), NullLogger<ChangeFeed>.Instance);
-        using var provider = new RevalidatingAuthStateProvider(NullLoggerFactory.Instance, signIn, feed);
+        var (users, commands, feed) = Parts(db);
+        using var provider = Provider(db, users, commands, feed);
         var lead = (await users.FindByUserNameAsync("jinjiejie"))!;
         provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(BaiheClaims.Principal(lead, "Cookies"))));
         await feed.PollOnceAsync();
@@ -48,11 +52,8 @@ public class ImmediateRevalidationTests
     public async Task AnOpenCircuitOfAnotherUser_StaysSignedIn_WhenSomeoneElseIsDisabled()
     {
         await using var db = await TestDatabase.WithAccountsAsync();
-        var users = new UserQueries(db.Factory);
-        var commands = new UserCommands(db.Factory, db.Clock);
-        var signIn = new SignInService(users, commands, db.Clock, NullLogger<SignInService>.Instance);
-        var feed = new ChangeFeed(new ChangeFeedQueries(db.Factory), NullLogger<ChangeFeed>.Instance);
-        using var provider = new RevalidatingAuthStateProvider(NullLoggerFactory.Instance, signIn, feed);
+        var (users, commands, feed) = Parts(db);
+        using var provider = Provider(db, users, commands, feed);
         provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(BaiheClaims.Principal((await users.FindByUserNameAsync("shuji"))!, "Cookies"))));
         await feed.PollOnceAsync();
         var changed = false;
