@@ -8,6 +8,9 @@ namespace Baihe.Data.Database;
 /// 8 interest groups, 22 百合邻长, exactly 65 tasks closed and 158 wishes fulfilled "this year" (the calendar
 /// year up to <see cref="BaiheClock.Now"/>), open work at every stage, and the 曾姨 kitchen-leak case.
 /// A fixed random seed makes the data the same for the same day. People's names are sample data.
+/// Four smaller sample communities of 金东街道 (<see cref="SampleCommunities"/>, described as 示例数据) follow, so the
+/// district view has communities to compare; they are seeded after 百合园社区 with their own random sequence, so the
+/// article's community and its figures are exactly what they were.
 /// </summary>
 public sealed class DemoSeeder(DbConnectionFactory db, BaiheClock clock)
 {
@@ -21,6 +24,19 @@ public sealed class DemoSeeder(DbConnectionFactory db, BaiheClock clock)
     public const int NeighbourLeadCount = 22;
 
     private const int Seed = 20241118;
+
+    /// <summary>
+    /// The sample communities of 金东街道 beside 百合园社区, with figures that differ on purpose (busy and punctual, small,
+    /// slow with overdue work) so the district comparison has something to show. All of it is sample data.
+    /// </summary>
+    public static readonly IReadOnlyList<SampleCommunity> SampleCommunities =
+    [
+        new("金砂社区", Grids: 4, Residents: 90, Leads: 12, TasksClosed: 41, TasksOpen: 7, LateShare: 1, ReopenShare: 1, WishesFulfilled: 52, WishesOpen: 6, PointEntries: 160),
+        new("金园社区", Grids: 3, Residents: 70, Leads: 9, TasksClosed: 28, TasksOpen: 5, LateShare: 2, ReopenShare: 2, WishesFulfilled: 37, WishesOpen: 4, PointEntries: 110),
+        new("东墩社区", Grids: 3, Residents: 60, Leads: 6, TasksClosed: 17, TasksOpen: 12, LateShare: 5, ReopenShare: 3, WishesFulfilled: 19, WishesOpen: 9, PointEntries: 55),
+        new("新厦社区", Grids: 2, Residents: 40, Leads: 4, TasksClosed: 9, TasksOpen: 3, LateShare: 3, ReopenShare: 0, WishesFulfilled: 11, WishesOpen: 2, PointEntries: 30),
+    ];
+
 
     private const string AnyCommunitySql = "SELECT COUNT(*) FROM Community;";
 
@@ -160,6 +176,7 @@ public sealed class DemoSeeder(DbConnectionFactory db, BaiheClock clock)
         private readonly Dictionary<int, List<int>> _rosters = [];
         private readonly List<EntryArgs> _entries = [];
         private int _communityId;
+        private int _subDistrictId;
         private int _liShifu;
         private int _zengYi;
 
@@ -179,12 +196,13 @@ public sealed class DemoSeeder(DbConnectionFactory db, BaiheClock clock)
             await TasksAsync(deliberations);
             await WishesAsync();
             await RewardsAsync();
+            await SampleCommunitiesAsync(brands);
             await Exec(InsertEntrySql, _entries);
         }
 
         private async Task PlacesAsync()
         {
-            var subDistrict = await Insert(InsertSubDistrictSql, new { Name = "金东街道", District = "金平区", City = "汕头市" });
+            var subDistrict = _subDistrictId = await Insert(InsertSubDistrictSql, new { Name = "金东街道", District = "金平区", City = "汕头市" });
             _communityId = await Insert(InsertCommunitySql, new
             {
                 SubDistrictId = subDistrict,
@@ -570,6 +588,134 @@ public sealed class DemoSeeder(DbConnectionFactory db, BaiheClock clock)
             var reopened = stage == "Closed" && rnd.Next(8) == 0;
             await HistoryAsync(id, stage, collectedAt, closedAt ?? now, null, reopened);
         }
+
+        /// <summary>
+        /// The sample communities: grids, residents with some 邻长, two volunteer teams and two interest groups each,
+        /// tasks closed this year (some late, some reopened once), open tasks (the older ones overdue), wishes and
+        /// ledger entries. Own random sequence, so 百合园社区's data does not depend on them.
+        /// </summary>
+        private async Task SampleCommunitiesAsync(Dictionary<string, int> brands)
+        {
+            var r = new Random(Seed + 1);
+            var subDistrict = _subDistrictId;
+            var span = now - _yearStart;
+            var order = 100;
+            foreach (var c in SampleCommunities)
+            {
+                var community = await Insert(InsertCommunitySql, new
+                {
+                    SubDistrictId = subDistrict, c.Name,
+                    Description = $"示例数据：{c.Name}是金东街道辖区的示例社区，用于演示街道对比，不是真实统计。",
+                });
+                var grids = new List<int>();
+                for (var g = 0; g < c.Grids; g++)
+                {
+                    grids.Add(await Insert(InsertGridSql, new { CommunityId = community, Name = GridNames[g], SortOrder = g + 1 }));
+                }
+                var members = new List<(int Id, int GridId)>();
+                for (var m = 0; m < c.Residents; m++)
+                {
+                    var grid = grids[m % grids.Count];
+                    var id = await Insert(InsertMemberSql, new
+                    {
+                        GridId = grid,
+                        Name = Surnames[r.Next(Surnames.Length)] + GivenNames[r.Next(GivenNames.Length)],
+                        Phone = (string?)null, IsPartyMember = r.Next(3) == 0, IsRetiredSoe = r.Next(4) == 0,
+                        IsNeighbourLead = m < c.Leads, Skill = m < c.Leads ? LeadSkills[m % LeadSkills.Length].Skill : null,
+                        CreatedAt = _yearStart.AddYears(-1),
+                    });
+                    members.Add((id, grid));
+                }
+                (string Name, string Kind, string Brand)[] teams =
+                [
+                    ("邻里守望队", "VolunteerService", "BaiFang"), ("银发帮帮团", "VolunteerService", "YinHui"),
+                    ("广场舞队", "InterestGroup", "DangQun"), ("潮乐队", "InterestGroup", "DangQun"),
+                ];
+                var teamIds = new List<int>();
+                for (var t = 0; t < teams.Length; t++)
+                {
+                    var teamId = await Insert(InsertTeamSql, new
+                    {
+                        CommunityId = community, BrandId = brands[teams[t].Brand], teams[t].Name, teams[t].Kind,
+                        Description = "示例数据：示例队伍。", IsSample = true, SortOrder = ++order,
+                    });
+                    teamIds.Add(teamId);
+                    var size = 6 + r.Next(c.Residents / 5);
+                    var roster = members.OrderBy(_ => r.Next()).Take(size).ToList();
+                    for (var k = 0; k < roster.Count; k++)
+                    {
+                        await Exec(InsertMembershipSql, new
+                        {
+                            TeamId = teamId, MemberId = roster[k].Id, Role = k == 0 ? "Lead" : "Member",
+                            JoinedOn = _yearStart.AddYears(-1), LeftOn = (DateTime?)null, LeaveReason = (string?)null,
+                        });
+                    }
+                }
+                for (var i = 0; i < c.TasksClosed + c.TasksOpen; i++)
+                {
+                    var open = i >= c.TasksClosed;
+                    var stage = open ? new[] { "Collected", "Identified", "Assigned", "Resolved" }[r.Next(4)] : "Closed";
+                    var closedAt = open ? (DateTime?)null : Second(_yearStart + span * ((i + 0.5) / c.TasksClosed));
+                    var collectedAt = open ? Second(now.AddHours(-6 - r.Next(24 * 12))) : Second(closedAt!.Value.AddHours(-(2 + r.Next(60))));
+                    if (collectedAt < _yearStart)
+                    {
+                        collectedAt = _yearStart;
+                    }
+                    // LateShare in ten closed tasks ran past their 72 hours.
+                    var dueAt = !open && r.Next(10) < c.LateShare ? closedAt!.Value.AddHours(-1 - r.Next(24)) : collectedAt.AddHours(72);
+                    if (dueAt < collectedAt)
+                    {
+                        dueAt = collectedAt.AddMinutes(30);
+                    }
+                    var (category, titles) = TaskTemplates[r.Next(TaskTemplates.Length)];
+                    var title = titles[r.Next(titles.Length)];
+                    var resident = members[r.Next(members.Count)];
+                    var id = await Insert(InsertTaskSql, new
+                    {
+                        GridId = resident.GridId, ResidentId = (int?)resident.Id, Title = title,
+                        Description = $"示例数据：居民反映{title}。", Category = category, Source = "GridVisit", Urgency = (string?)"Normal",
+                        Stage = stage, AssignedTeamId = stage is "Assigned" or "Resolved" or "Closed" ? teamIds[r.Next(2)] : (int?)null,
+                        DeliberationId = (int?)null, CollectedAt = collectedAt, DueAt = (DateTime?)dueAt, ClosedAt = closedAt,
+                        Resolution = stage is "Resolved" or "Closed" ? $"已处理：{title}" : null,
+                        Satisfaction = open ? null : (string?)"Satisfied",
+                    });
+                    await HistoryAsync(id, stage, collectedAt, closedAt ?? now, null, reopened: !open && r.Next(10) < c.ReopenShare);
+                }
+                for (var i = 0; i < c.WishesFulfilled + c.WishesOpen; i++)
+                {
+                    var fulfilled = i < c.WishesFulfilled;
+                    var fulfilledAt = fulfilled ? Second(_yearStart + span * ((i + 0.5) / c.WishesFulfilled)) : (DateTime?)null;
+                    var publishedAt = Second((fulfilledAt ?? now).AddDays(-(1 + r.Next(20))));
+                    var claimedAt = publishedAt.AddHours(12);
+                    var claimed = fulfilled || r.Next(2) == 0;
+                    var (content, value) = WishTemplates[r.Next(WishTemplates.Length)];
+                    var status = fulfilled ? "Fulfilled" : claimed ? "Claimed" : "Published";
+                    var wishId = await Insert(InsertWishSql, new
+                    {
+                        GridId = grids[r.Next(grids.Count)], WisherName = Surnames[r.Next(Surnames.Length)] + "阿姨（示例）", WisherKind = "Elderly",
+                        Content = content, EstimatedValue = (int?)value, Status = status, PublishedAt = publishedAt,
+                        ClaimedAt = claimed ? claimedAt : (DateTime?)null, ClaimantKind = claimed ? "Team" : null,
+                        ClaimedByMemberId = (int?)null, ClaimedByTeamId = claimed ? teamIds[0] : (int?)null, ClaimedByPartnerId = (int?)null,
+                        FulfilledAt = fulfilledAt, FulfilmentNote = fulfilled ? "示例数据：已送达。" : null,
+                    });
+                    var path = new[] { "Published", "Claimed", "Fulfilled" };
+                    var times = new[] { publishedAt, claimedAt, fulfilledAt ?? now };
+                    var last = fulfilled ? 2 : claimed ? 1 : 0;
+                    for (var k = 0; k <= last; k++)
+                    {
+                        await Exec(InsertWishHistorySql, new { WishId = wishId, FromStatus = k == 0 ? null : path[k - 1], ToStatus = path[k], ChangedAt = times[k], Note = (string?)null });
+                    }
+                }
+                // Ledger entries mostly go to the 邻长, so a few of them stay inactive in any given month.
+                for (var i = 0; i < c.PointEntries; i++)
+                {
+                    var member = r.Next(4) == 0 ? members[r.Next(members.Count)].Id : members[r.Next(c.Leads)].Id;
+                    AddEntry(member, 1 + r.Next(5), 1 + r.Next(2), _yearStart + span * r.NextDouble(), "Service", note: ServiceNotes[r.Next(ServiceNotes.Length)]);
+                }
+            }
+        }
+
+        private static DateTime Second(DateTime at) => new(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond);
 
         private async Task HistoryAsync(int taskId, string stage, DateTime start, DateTime end, string? note, bool reopened = false)
         {

@@ -48,8 +48,11 @@ public sealed class MigrationLockTests : IDisposable
         await Task.WhenAll(Task.Run(() => Start(first)), Task.Run(() => Start(second)));
 
         await using var conn = Open();
-        Assert.Equal(1, await conn.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Community;"));
-        Assert.Equal(DemoSeeder.NeighbourLeadCount, await conn.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Member WHERE IsNeighbourLead = 1;"));
+        // 百合园社区 and the sample communities beside it, each once.
+        Assert.Equal(1 + DemoSeeder.SampleCommunities.Count, await conn.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Community;"));
+        Assert.Equal(1, await conn.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Community WHERE Name = '百合园社区';"));
+        Assert.Equal(DemoSeeder.NeighbourLeadCount + DemoSeeder.SampleCommunities.Sum(c => c.Leads),
+            await conn.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Member WHERE IsNeighbourLead = 1;"));
         Assert.Equal(1, await conn.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AppUser WHERE UserName = 'shuji';"));
         Assert.Empty(await conn.QueryAsync<string>("SELECT ScriptName FROM SchemaVersions GROUP BY ScriptName HAVING COUNT(*) > 1;"));
     }
