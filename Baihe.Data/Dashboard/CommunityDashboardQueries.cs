@@ -43,7 +43,9 @@ public sealed class CommunityDashboardQueries(DbConnectionFactory db, BaiheClock
         };
 
         var months = Months(filter.Period);
-        var monthNames = months.Select(m => $"{m.Month}月").ToList();
+        // A period across a new year names the year too, or 1月 would sit after 12月 unexplained.
+        var acrossYears = months.Count > 0 && months[0].Year != months[^1].Year;
+        var monthNames = months.Select(m => acrossYears ? $"{m.Year}年{m.Month}月" : $"{m.Month}月").ToList();
         var monthBuckets = months.Select(m => $"month={m:yyyy-MM}").ToList();
         var thisMonth = new DateTime(now.Year, now.Month, 1);
         double? Past(DateTime month, double? value) => month > thisMonth ? null : value;

@@ -305,8 +305,10 @@ public sealed class DrillQueries(DbConnectionFactory db, BaiheClock clock)
 
     private static string Where(DashboardScope scope, int? community, DashboardFilter filter, DrillBucket bucket, Period period)
     {
+        // A month bucket of a day range covers only part of that month: say which days.
         var when = bucket.Month is null ? filter.Label
-            : new DashboardFilter(PeriodKind.Range, period, null, null, null) is var r && filter.IsMonthAligned ? $"{period.From.Year}年{period.From.Month}月" : r.Label;
+            : filter.IsMonthAligned ? $"{period.From.Year}年{period.From.Month}月"
+            : new DashboardFilter(PeriodKind.Range, period, null, null, null).Label;
         return $"{Place(scope, community)} {when}";
     }
 

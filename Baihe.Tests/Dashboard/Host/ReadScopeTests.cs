@@ -16,7 +16,12 @@ public class ReadScopeTests
         {
             await Dapper.SqlMapper.ExecuteAsync(conn, "INSERT INTO Community (SubDistrictId, Name) VALUES (1, '榕树社区');");
         }
-        var communityId = 2;
+        // The demo seeds sample communities too; the new one takes the next id.
+        int communityId;
+        await using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabaseFile}"))
+        {
+            communityId = await Dapper.SqlMapper.ExecuteScalarAsync<int>(conn, "SELECT Id FROM Community WHERE Name = '榕树社区';");
+        }
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var commands = scope.ServiceProvider.GetRequiredService<Baihe.Data.Accounts.UserCommands>();
@@ -30,7 +35,7 @@ public class ReadScopeTests
         var forged = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/?community=1"));
         var own = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/"));
         var team = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/teams/1"));
-        var officialView = System.Net.WebUtility.HtmlDecode(await official.GetStringAsync("/?community=2"));
+        var officialView = System.Net.WebUtility.HtmlDecode(await official.GetStringAsync($"/?community={communityId}"));
 
         // A forged community is refused outright, neither shown nor silently replaced by the user's own.
         Assert.Contains(Baihe.Data.Communities.CommunityChoice.Refused, forged);
