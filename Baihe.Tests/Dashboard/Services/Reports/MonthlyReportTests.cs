@@ -276,10 +276,10 @@ public class MonthlyReportTests
         await using var services = Services(db);
         var actor = await db.ActorAsync(userName);
         // yinhui leads a team of community 1, so only a community without their team is refused to them.
-        var community = userName == "admin" ? 1 : 2;
+        var community = userName == "admin" ? 1 : 902;
         await using (var conn = await db.Factory.OpenAsync())
         {
-            await conn.ExecuteAsync("INSERT INTO Community (Id, SubDistrictId, Name) SELECT 2, SubDistrictId, '百花社区' FROM Community WHERE Id = 1;");
+            await conn.ExecuteAsync("INSERT INTO Community (Id, SubDistrictId, Name) SELECT 902, SubDistrictId, '百花社区' FROM Community WHERE Id = 1;");
         }
 
         var result = await services.GetRequiredService<ReportExporter>().ExportAsync(actor, "2026-10", community, "x");

@@ -31,14 +31,22 @@ public class SubDistrictReportTests
             .AddSingleton(new ReportOptions { MaxRowsPerWorkbook = maxRows })
             .BuildServiceProvider();
 
-    /// <summary>The demo has one community; a second one in 金东街道, with residents and October points, makes the roll-up add up.</summary>
+    /// <summary>The id of the second community these tests add to 金东街道.</summary>
+    private const int Second = 902;
+
+    /// <summary>
+    /// 金东街道 with exactly two communities: 百合园社区 and a small 百花社区 with residents and October points, so the
+    /// roll-up's figures can be added up by hand. The demo's sample communities move to another 街道 for these tests.
+    /// </summary>
     private static async Task<TestDatabase> TwoCommunitiesAsync()
     {
         var db = await TestDatabase.WithAccountsAsync();
         await using var conn = await db.Factory.OpenAsync();
         await conn.ExecuteAsync("""
-            INSERT INTO Community (Id, SubDistrictId, Name) SELECT 2, SubDistrictId, '百花社区' FROM Community WHERE Id = 1;
-            INSERT INTO Grid (Id, CommunityId, Name, SortOrder) VALUES (900, 2, '百花一网格', 1);
+            INSERT INTO SubDistrict (Id, Name, District, City) SELECT 90, '测试街道', District, City FROM SubDistrict WHERE Id = (SELECT SubDistrictId FROM Community WHERE Id = 1);
+            UPDATE Community SET SubDistrictId = 90 WHERE Id <> 1;
+            INSERT INTO Community (Id, SubDistrictId, Name) SELECT 902, SubDistrictId, '百花社区' FROM Community WHERE Id = 1;
+            INSERT INTO Grid (Id, CommunityId, Name, SortOrder) VALUES (900, 902, '百花一网格', 1);
             INSERT INTO Member (Id, GridId, Name, Phone, IsNeighbourLead, CreatedAt) VALUES (9001, 900, '百花甲', '13800000001', 1, '2026-01-01');
             INSERT INTO Member (Id, GridId, Name, Phone, IsNeighbourLead, CreatedAt) VALUES (9002, 900, '百花乙', NULL, 0, '2026-01-01');
             INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RecordedAt, Note) VALUES (9001, 1, 3, '2026-10-03', 'Service', '2026-10-03', '百花服务');
@@ -83,7 +91,7 @@ public class SubDistrictReportTests
 
         var dashboard = new OverviewQueries(db.Factory);
         var first = await dashboard.LoadAsync(1, October);
-        var second = await dashboard.LoadAsync(2, October);
+        var second = await dashboard.LoadAsync(Second, October);
         Assert.Equal(6, second.Kpis.PointsIssued);
         foreach (var (kpi, pick) in new (string, Func<OverviewData, int>)[]
         {
@@ -105,7 +113,7 @@ public class SubDistrictReportTests
         Assert.Equal(ReportCells.CommunityHeader, ledger.Cell(1, 1).GetString());
         Assert.Equal("日期", ledger.Cell(1, 2).GetString());
         var rows = ledger.RowsUsed().Skip(1).ToList();
-        Assert.Equal(await LedgerRowsAsync(db, 1) + await LedgerRowsAsync(db, 2), rows.Count);
+        Assert.Equal(await LedgerRowsAsync(db, 1) + await LedgerRowsAsync(db, Second), rows.Count);
         Assert.Equal(3, rows.Count(r => r.Cell(1).GetString() == "百花社区"));
         Assert.Equal(XLDataType.DateTime, rows[^1].Cell(2).DataType);
         var formula = rows.Single(r => r.Cell(8).GetString() == "=1+1").Cell(8);
@@ -127,12 +135,12 @@ public class SubDistrictReportTests
         var reports = new ReportQueries(db.Factory);
         var subDistrict = (await db.ActorAsync("jiedao")).SubDistrictId!.Value;
 
-        var one = await reports.LedgerCountsAsync(new ExportScope(2, null, FullPhones: true), October);
+        var one = await reports.LedgerCountsAsync(new ExportScope(Second, null, FullPhones: true), October);
         var all = await reports.LedgerCountsAsync(ExportScope.SubDistrict(subDistrict), October);
 
-        Assert.Equal([2], one.Keys);
-        Assert.Equal(3, one[2]);
-        Assert.Equal([1, 2], all.Keys.Order());
+        Assert.Equal([Second], one.Keys);
+        Assert.Equal(3, one[Second]);
+        Assert.Equal([1, Second], all.Keys.Order());
         Assert.Equal(await LedgerRowsAsync(db, 1), all[1]);
     }
 
@@ -142,7 +150,7 @@ public class SubDistrictReportTests
         await using var db = await TwoCommunitiesAsync();
         await using var services = Services(db);
 
-        var result = await services.GetRequiredService<ReportExporter>().ExportAsync(await db.ActorAsync("jiedao"), "2026-10", 2, "街道干部");
+        var result = await services.GetRequiredService<ReportExporter>().ExportAsync(await db.ActorAsync("jiedao"), "2026-10", Second, "街道干部");
 
         Assert.True(result.File is not null, result.Error);
         using var book = new XLWorkbook(new MemoryStream(result.File!.Content));
