@@ -7,6 +7,7 @@ using Baihe.Data.Overview;
 using Baihe.Data.Points;
 using Baihe.Data.Reports;
 using Baihe.Data.Residents;
+using Baihe.Data.Screens;
 using Baihe.Data.Tasks;
 using Baihe.Data.Teams;
 using Baihe.Data.Wishes;
@@ -108,6 +109,9 @@ public static class BaiheDataServices
         services.AddSingleton<ActivityQueries>();
         services.AddSingleton<ExchangeQueries>();
         services.AddSingleton<EvaluationQueries>();
+        services.AddSingleton<DisplayTokenQueries>();
+        services.AddSingleton<DisplayTokenCommands>();
+        services.AddSingleton<ScreenQueries>();
         return services;
     }
 }
