@@ -8,6 +8,7 @@ using Baihe.Data.Overview;
 using Baihe.Data.Points;
 using Baihe.Data.Reports;
 using Baihe.Data.Residents;
+using Baihe.Data.Screens;
 using Baihe.Data.Tasks;
 using Baihe.Data.Teams;
 using Baihe.Data.Wishes;
@@ -113,6 +114,9 @@ public static class BaiheDataServices
         services.AddSingleton<DistrictQueries>();
         services.AddSingleton<CommunityDashboardQueries>();
         services.AddSingleton<DrillQueries>();
+        services.AddSingleton<DisplayTokenQueries>();
+        services.AddSingleton<DisplayTokenCommands>();
+        services.AddSingleton<ScreenQueries>();
         return services;
     }
 }

@@ -8,6 +8,7 @@ using Baihe.Data.Tasks;
 using Baihe.Data.Wishes;
 using Baihe.Data.Deliberations;
 using Baihe.Data.Reports;
+using Baihe.Data.Screens;
 using Dapper;
 using Baihe.Data.Teams;
 using Baihe.Tests.TestSupport;
@@ -316,8 +317,18 @@ public class AccessMatrixTests
         }
         async Task<int> DraftEvaluation() => (await evaluations.CreateAsync(await Secretary(), 1, today.Year, Period.HalfOf(today), null, 3)).Id!.Value;
 
+        var screens = new DisplayTokenCommands(db.Factory, db.Clock);
+        async Task<int> ScreenToken()
+        {
+            var admin = await db.ActorAsync("admin");
+            return (await screens.CreateAsync(admin, await Scalar("SELECT SubDistrictId FROM Community WHERE Id = 1;"), $"矩阵大屏{++n}", DisplayTokenSecret.NewToken())).Id!.Value;
+        }
+
         return new()
         {
+            ["DisplayTokenCommands.CreateAsync"] = async actor => await screens.CreateAsync(actor,
+                await Scalar("SELECT SubDistrictId FROM Community WHERE Id = 1;"), $"矩阵大屏{++n}", DisplayTokenSecret.NewToken()),
+            ["DisplayTokenCommands.RevokeAsync"] = async actor => await screens.RevokeAsync(actor, await ScreenToken()),
             ["LedgerCommands.RecordServiceAsync"] = async actor => await ledger.RecordServiceAsync(actor, await OnlyOnA(), 3, today, "矩阵测试"),
             ["LedgerCommands.CorrectAsync"] = async actor =>
             {

@@ -27,8 +27,10 @@ public class NavMenuTests
         var cut = ctx.Render<NavMenu>();
 
         var hrefs = cut.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(11 + (seesAccounts ? 1 : 0) + (seesReports ? 1 : 0), hrefs.Count);
+        // An administrator has two admin links: 账户与角色 and 大屏令牌.
+        Assert.Equal(11 + (seesAccounts ? 2 : 0) + (seesReports ? 1 : 0), hrefs.Count);
         Assert.Equal(seesAccounts, hrefs.Contains("admin/users"));
+        Assert.Equal(seesAccounts, hrefs.Contains("admin/screens"));
         Assert.Equal(seesReports, hrefs.Contains("reports"));
     }
 
