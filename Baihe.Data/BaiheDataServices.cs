@@ -113,6 +113,7 @@ public static class BaiheDataServices
         services.AddSingleton<DistrictQueries>();
         services.AddSingleton<CommunityDashboardQueries>();
         services.AddSingleton<DrillQueries>();
+        services.AddSingleton<Summaries.PointSummaryQueries>();
         return services;
     }
 }
