@@ -7,10 +7,12 @@ using Baihe.Bench.Scale;
 using Baihe.Data;
 using Baihe.Data.Accounts;
 using Baihe.Data.Brands;
+using Baihe.Data.Dashboard;
 using Baihe.Data.Communities;
 using Baihe.Data.Database;
 using Baihe.Data.Deliberations;
 using Baihe.Data.Overview;
+using Baihe.Data.Summaries;
 using Baihe.Data.Points;
 using Baihe.Data.Tasks;
 using Baihe.Data.Teams;
@@ -111,7 +113,7 @@ public static class QueryBenchmark
         {
             await c.Run();
         }
-        foreach (var (name, type, names, run) in cases)
+        foreach (var (name, type, names, run, args) in cases)
         {
             var rows = 0;
             for (var i = 0; i < 3; i++)
@@ -126,7 +128,7 @@ public static class QueryBenchmark
                 times[i] = sw.Elapsed.TotalMilliseconds;
             }
             Array.Sort(times);
-            var backed = !sqlite || await PlansAreIndexBackedAsync(factory, type, names, s, null);
+            var backed = !sqlite || await PlansAreIndexBackedAsync(factory, type, names, s, null, args);
             results.Add(new QueryTiming(name, Percentile(times, 0.50), Percentile(times, 0.95), rows, backed));
         }
 
@@ -140,9 +142,9 @@ public static class QueryBenchmark
 
         output.WriteLine();
         output.WriteLine("Statements behind the queries whose p95 is over 25 ms, each run alone on one connection (p50 / p95 ms):");
-        foreach (var (name, type, names, _) in cases.Where(c => results.Single(r => r.Name == c.Name).P95Ms > 25))
+        foreach (var (name, type, names, _, args) in cases.Where(c => results.Single(r => r.Name == c.Name).P95Ms > 25))
         {
-            foreach (var (text, p50, p95) in await StatementTimesAsync(factory, type, sqlite ? names : names?.Select(ForSqlServer).ToArray(), s, iterations))
+            foreach (var (text, p50, p95) in await StatementTimesAsync(factory, type, sqlite ? names : names?.Select(ForSqlServer).ToArray(), s, iterations, args))
             {
                 output.WriteLine($"- {name}: {type.Name}.{text} {p50:F2} / {p95:F2}");
             }
@@ -163,9 +165,9 @@ public static class QueryBenchmark
         {
             output.WriteLine();
             output.WriteLine("Query plans (EXPLAIN QUERY PLAN of every SQLite text of the classes above):");
-            foreach (var type in cases.Select(c => c.Type).Distinct())
+            foreach (var c in cases.DistinctBy(c => (c.Type, c.Args is null)))
             {
-                await PlansAreIndexBackedAsync(factory, type, null, s, output);
+                await PlansAreIndexBackedAsync(factory, c.Type, null, s, output, c.Args);
             }
         }
         SqliteConnection.ClearAllPools();
@@ -186,6 +188,7 @@ public static class QueryBenchmark
         public Period Half { get; } = Period.HalfYear(clock.Today.Year, Period.HalfOf(clock.Today));
         public Period Month { get; } = new(new DateTime(clock.Today.Year, clock.Today.Month, 1).AddMonths(-1), new DateTime(clock.Today.Year, clock.Today.Month, 1));
         public int CommunityId => 1;
+        public int SubDistrictId => 1;
         public int SecretaryId { get; private set; }
         public int MemberId { get; private set; }
         public int TeamId { get; private set; }
@@ -232,11 +235,16 @@ public static class QueryBenchmark
             "Take" => 20,
             "Prefix" => "陈%",
             "Role" => Roles.Secretary,
+            "SubDistrictId" => SubDistrictId,
             _ => null,
         };
     }
 
-    private static List<(string Name, Type Type, string[]? Texts, Func<Task<int>> Run)> Cases(IServiceProvider sp, Samples s)
+    private static List<(string Name, Type Type, string[]? Texts, Func<Task<int>> Run, IReadOnlyDictionary<string, object?>? Args)> Cases(
+        IServiceProvider sp, Samples s) =>
+        [.. CommunityCases(sp, s).Select(c => (c.Name, c.Type, c.Texts, c.Run, (IReadOnlyDictionary<string, object?>?)null)), .. DistrictCases(sp, s)];
+
+    private static List<(string Name, Type Type, string[]? Texts, Func<Task<int>> Run)> CommunityCases(IServiceProvider sp, Samples s)
     {
         T Q<T>() where T : notnull => sp.GetRequiredService<T>();
         var secretary = new Actor(s.SecretaryId, "bench", Roles.Secretary, null, s.CommunityId, null);
@@ -280,6 +288,53 @@ public static class QueryBenchmark
         ];
     }
 
+    /// <summary>
+    /// The officials' views at district scale: 街道 1 (about 12 communities of 150) and its first community, this year and
+    /// last month, through h1's dashboard classes as the pages call them, the drill-down lists, and the summary read
+    /// (<see cref="PointSummaryQueries"/>) that can replace the ledger sums. Args are the parameter values the plans and
+    /// statement times use, so each case is explained with the scope it runs in.
+    /// </summary>
+    private static List<(string Name, Type Type, string[]? Texts, Func<Task<int>> Run, IReadOnlyDictionary<string, object?>? Args)> DistrictCases(
+        IServiceProvider sp, Samples s)
+    {
+        T Q<T>() where T : notnull => sp.GetRequiredService<T>();
+        var figures = typeof(DistrictQueries).Assembly.GetType("Baihe.Data.Dashboard.DashboardFigures", throwOnError: true)!;
+        var official = new Actor(0, "bench", Roles.Official, s.SubDistrictId, null, null);
+        var year = new DashboardFilter(PeriodKind.Year, s.Year, s.SubDistrictId, null, null);
+        var community = year with { CommunityId = s.CommunityId };
+        var gridMonth = new DashboardFilter(PeriodKind.Month, s.Month, s.SubDistrictId, s.CommunityId, s.GridId);
+        async Task<DashboardScope> Scope(DashboardFilter f) =>
+            (await Q<DashboardScopeQueries>().ResolveAsync(official, f)).Scope ?? throw new InvalidOperationException("The bench scope was refused.");
+        Dictionary<string, object?> Args(int? communityId, int? gridId, Period period) => new()
+        {
+            ["CommunityId"] = communityId, ["GridId"] = gridId, ["From"] = period.From, ["To"] = period.To,
+            ["FromMonth"] = period.From.Year * 100 + period.From.Month, ["ToMonth"] = period.To.Year * 100 + period.To.Month,
+        };
+        var page = new PageRequest(0, 20);
+        return
+        [
+            ("街道 DistrictQueries.Compare (街道 1, this year)", figures, null,
+                async () => (await Q<DistrictQueries>().CompareAsync(await Scope(year), year)).Count, Args(null, null, s.Year)),
+            ("社区 CommunityDashboardQueries.Load (community 1, this year)", figures, null,
+                async () => (await Q<CommunityDashboardQueries>().LoadAsync(await Scope(community), community)).Charts.Count, Args(s.CommunityId, null, s.Year)),
+            ("社区 CommunityDashboardQueries.Load (community 1, one grid, last month)", figures, null,
+                async () => (await Q<CommunityDashboardQueries>().LoadAsync(await Scope(gridMonth), gridMonth)).Charts.Count, Args(s.CommunityId, s.GridId, s.Month)),
+            ("下钻 DrillQueries.List (积分, community 1, this year, page 1)", typeof(DrillQueries), ["PointTotalSql", "PointListSqlite"],
+                async () => (await Q<DrillQueries>().ListAsync(official, new DrillRequest(DrillMetrics.Points, DashboardMath.Community(s.CommunityId), year),
+                    await Scope(year), page)).Count, Args(s.CommunityId, null, s.Year)),
+            ("下钻 DrillQueries.List (超期, 街道 1, page 1)", typeof(DrillQueries), ["OverdueCountSql", "OverdueListSqlite"],
+                async () => (await Q<DrillQueries>().ListAsync(official, new DrillRequest(DrillMetrics.TasksOverdue, DrillBucket.AllText, year),
+                    await Scope(year), page)).Count, Args(null, null, s.Year)),
+            ("下钻 DrillQueries.List (活跃邻长, 街道 1, this year, page 1)", typeof(DrillQueries), null,
+                async () => (await Q<DrillQueries>().ListAsync(official, new DrillRequest(DrillMetrics.ActiveNeighbourLeads, DrillBucket.AllText, year),
+                    await Scope(year), page)).Count, Args(null, null, s.Year)),
+            ("汇总 PointSummaryQueries.Points (街道 1, this year)", typeof(PointSummaryQueries), ["PointsSql"],
+                async () => (await Q<PointSummaryQueries>().PointsAsync(s.SubDistrictId, null, null, s.Year)).Count, Args(null, null, s.Year)),
+            ("汇总 PointSummaryQueries.Points (community 1, this year)", typeof(PointSummaryQueries), ["PointsSql"],
+                async () => (await Q<PointSummaryQueries>().PointsAsync(s.SubDistrictId, s.CommunityId, null, s.Year)).Count, Args(s.CommunityId, null, s.Year)),
+        ];
+    }
+
     private static readonly Regex Parameter = new(@"@(\w+)", RegexOptions.Compiled);
     private static readonly Regex TableAlias = new(@"\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(?!ON\b|WHERE\b|JOIN\b|LEFT\b|INNER\b|GROUP\b|ORDER\b|CROSS\b)(\w+))?", RegexOptions.Compiled | RegexOptions.IgnoreCase);
     private static readonly Regex ScanStep = new(@"^SCAN (\w+)", RegexOptions.Compiled);
@@ -288,7 +343,8 @@ public static class QueryBenchmark
     /// EXPLAINs the SQLite texts (<c>*Sql</c>, <c>*Sqlite</c>) of a query class, those named or all; false when a step scans a large table
     /// (a full scan, or a scan of a whole index). Prints the plans when <paramref name="output"/> is given.
     /// </summary>
-    private static async Task<bool> PlansAreIndexBackedAsync(DbConnectionFactory factory, Type type, string[]? names, Samples s, TextWriter? output)
+    private static async Task<bool> PlansAreIndexBackedAsync(DbConnectionFactory factory, Type type, string[]? names, Samples s, TextWriter? output,
+        IReadOnlyDictionary<string, object?>? args = null)
     {
         var texts = TextsOf(type, names);
         var ok = true;
@@ -303,7 +359,7 @@ public static class QueryBenchmark
             }
             await using var cmd = conn.CreateCommand();
             cmd.CommandText = ExplainPrefixSqlite + sql;
-            Bind(cmd, sql, s);
+            Bind(cmd, sql, s, args);
             var lines = new List<string>();
             await using (var reader = await cmd.ExecuteReaderAsync())
             {
@@ -317,7 +373,7 @@ public static class QueryBenchmark
             ok &= bad.Count == 0;
             if (output is not null)
             {
-                output.WriteLine($"- {type.Name}.{name}{(bad.Count > 0 ? "  ← scans a large table" : "")}");
+                output.WriteLine($"- {type.Name}.{name}{(args is null ? "" : " (" + string.Join(", ", args.Select(a => $"{a.Key}={a.Value ?? "null"}")) + ")")}{(bad.Count > 0 ? "  ← scans a large table" : "")}");
                 foreach (var l in lines)
                 {
                     output.WriteLine($"    {l}");
@@ -335,19 +391,20 @@ public static class QueryBenchmark
             .Select(f => (f.Name, Sql: (string)f.GetRawConstantValue()!))
             .ToList();
 
-    private static void Bind(DbCommand cmd, string sql, Samples s)
+    private static void Bind(DbCommand cmd, string sql, Samples s, IReadOnlyDictionary<string, object?>? args = null)
     {
         foreach (var p in Parameter.Matches(sql).Select(m => m.Groups[1].Value).Distinct())
         {
             var parameter = cmd.CreateParameter();
             parameter.ParameterName = "@" + p;
-            parameter.Value = s.ValueOf(p) ?? DBNull.Value;
+            parameter.Value = (args is not null && args.TryGetValue(p, out var given) ? given : s.ValueOf(p)) ?? DBNull.Value;
             cmd.Parameters.Add(parameter);
         }
     }
 
     /// <summary>Times each SQL text of a query alone, read to the end with a plain reader, to find which one dominates.</summary>
-    private static async Task<List<(string Name, double P50, double P95)>> StatementTimesAsync(DbConnectionFactory factory, Type type, string[]? names, Samples s, int iterations)
+    private static async Task<List<(string Name, double P50, double P95)>> StatementTimesAsync(DbConnectionFactory factory, Type type, string[]? names, Samples s, int iterations,
+        IReadOnlyDictionary<string, object?>? args = null)
     {
         var result = new List<(string, double, double)>();
         await using var conn = await factory.OpenAsync();
@@ -358,7 +415,7 @@ public static class QueryBenchmark
             {
                 await using var cmd = conn.CreateCommand();
                 cmd.CommandText = sql;
-                Bind(cmd, sql, s);
+                Bind(cmd, sql, s, args);
                 var sw = Stopwatch.StartNew();
                 await using (var reader = await cmd.ExecuteReaderAsync())
                 {

@@ -117,6 +117,7 @@ public static class BaiheDataServices
         services.AddSingleton<DisplayTokenQueries>();
         services.AddSingleton<DisplayTokenCommands>();
         services.AddSingleton<ScreenQueries>();
+        services.AddSingleton<Summaries.PointSummaryQueries>();
         return services;
     }
 }

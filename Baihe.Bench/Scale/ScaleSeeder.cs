@@ -2,13 +2,14 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Baihe.Data.Database;
+using Baihe.Data.Summaries;
 using Microsoft.Data.SqlClient;
 
 namespace Baihe.Bench.Scale;
 
 /// <summary>
 /// Generates a sub-district-sized data set for the benchmarks, so query times and plans are measured at the size the
-/// dashboard must serve: many communities under 金东街道, each with grids, the twelve teams and their rosters,
+/// dashboard must serve: many communities spread over 金平区's 街道 (about a dozen each, 金东街道 first), each with grids, the twelve teams and their rosters,
 /// residents, a ledger of services, events, task and wish credits, corrections and redemptions, 民呼我应 tasks at
 /// every stage with a workflow-consistent history, and 微心愿 in every status. Everything respects the schema's
 /// constraints (foreign keys, checks, unique keys, the append-only ledger), so the data could have been entered
@@ -99,6 +100,20 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
         "百合园社区", "金砂社区", "东厦社区", "金陵社区", "中山社区", "金湖社区", "广厦社区", "嘉泰社区", "华坞社区", "金新社区",
         "月眉社区", "新乡社区", "鮀莲社区", "金华社区", "丹霞社区", "光华社区", "福平社区", "长厦社区", "龙眼社区", "迎宾社区",
     ];
+
+    /// <summary>金平区's 街道, 金东 first (the article's); a district-sized set spreads its communities over them.</summary>
+    private static readonly string[] SubDistrictNames =
+    [
+        "金东街道", "石炮台街道", "金砂街道", "东方街道", "大华街道", "同益街道", "光华街道", "东墩街道", "月浦街道", "岐山街道",
+        "鮀江街道", "鮀莲街道",
+    ];
+
+    /// <summary>About a dozen communities per 街道, at most the district's twelve: 30 communities make 3, 150 make 12.</summary>
+    public static int SubDistrictCount(int communities) => Math.Clamp((communities + 11) / 12, 1, SubDistrictNames.Length);
+
+    /// <summary>The 街道 (1-based) community <paramref name="community"/> belongs to: consecutive ids, evenly spread.</summary>
+    public static int SubDistrictOf(int community, int communities) =>
+        1 + (int)((community - 1L) * SubDistrictCount(communities) / communities);
 
     private static readonly string[] Skills = ["水电维修", "楼栋联络", "调解纠纷", "文明劝导", "消防安全", "垃圾分类", "家电维修", "邻里探访", "治安巡逻", "长者陪伴"];
 
@@ -193,16 +208,24 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
         await using var conn = await db.OpenAsync(ct);
         await Pragmas(conn, LoadPragmasSqlite, ct);
         Run run;
+        // The ledger goes in row by row without PointLedger, so its summary (grid × month × area) is computed from it
+        // once, in the same transaction, as migration 0011 does for an existing ledger.
+        Stopwatch summary;
+        int summaryRows;
         await using (var tx = await conn.BeginTransactionAsync(ct))
         {
             run = new Run((table, sql) => SqliteBulk.Create(conn, tx, table, sql), options, clock.Now, passwordHash);
             run.All(tx, ct);
+            summary = Stopwatch.StartNew();
+            summaryRows = await PointSummaryRebuild.RunAsync(conn, tx, sqlite: true, ct);
+            summary.Stop();
             await tx.CommitAsync(ct);
         }
         var analyze = Stopwatch.StartNew();
         await Pragmas(conn, AnalyzeSqlite, ct);
         await Pragmas(conn, RestorePragmasSqlite, ct);
         var loads = run.Loads();
+        loads.Add(new TableLoad("PointSummary (from the ledger)", summaryRows, summary.Elapsed));
         loads.Add(new TableLoad("(ANALYZE)", 0, analyze.Elapsed));
         return loads;
     }
@@ -250,6 +273,14 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
             }
             loads.Add(new TableLoad(table.Name, table.Rows.Count, time.Elapsed));
         }
+        var summary = Stopwatch.StartNew();
+        int summaryRows;
+        await using (var tx = (SqlTransaction)await conn.BeginTransactionAsync(ct))
+        {
+            summaryRows = await PointSummaryRebuild.RunAsync(conn, tx, sqlite: false, ct);
+            await tx.CommitAsync(ct);
+        }
+        loads.Add(new TableLoad("PointSummary (from the ledger)", summaryRows, summary.Elapsed));
         var statistics = Stopwatch.StartNew();
         await using (var cmd = conn.CreateCommand())
         {
@@ -406,7 +437,11 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
         private void Places(DbTransaction? tx)
         {
             var subDistricts = Open(tx, "SubDistrict", InsertSubDistrictSqlite);
-            subDistricts.Row(1, "金东街道", "金平区", "汕头市");
+            var streets = SubDistrictCount(o.Communities);
+            for (var s = 1; s <= streets; s++)
+            {
+                subDistricts.Row(s, SubDistrictNames[s - 1], "金平区", "汕头市");
+            }
             var brands = Open(tx, "Brand", InsertBrandSqlite);
             brands.Row(1, null, "百合“共治圈”", "社区党建品牌矩阵：以高质量党建凝聚多元化资源，以队伍建设助推社区治理。", 0);
             brands.Row(2, 1, "“百”方力量“合”成服务先锋", "机关企事业单位下沉党员、校社青年团员、共建单位及社会志愿者全部编入网格。", 1);
@@ -423,13 +458,20 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
             var users = Open(tx, "AppUser", InsertUserSqlite);
             int gridId = 0, teamId = 0, partnerId = 0, rewardId = 0, userId = 0;
             users.Row(++userId, "admin", "系统管理员", passwordHash, "Admin", null, null, null, StampOf(userId), now);
-            users.Row(++userId, "jiedao", "金东街道干部", passwordHash, "Official", 1, null, null, StampOf(userId), now);
+            // One read-only official per 街道; the first keeps the name the benchmarks and docs use.
+            for (var s = 1; s <= streets; s++)
+            {
+                ++userId;
+                users.Row(userId, s == 1 ? "jiedao" : $"jiedao{s}", $"{SubDistrictNames[s - 1]}干部", passwordHash, "Official", s, null, null,
+                    StampOf(userId), now);
+            }
 
             var firstMember = 1;
             for (var c = 1; c <= o.Communities; c++)
             {
-                var name = c <= CommunityNames.Length ? CommunityNames[c - 1] : $"金东第{c}社区";
-                communities.Row(c, 1, name, $"{name}（规模测试数据）：网格化管理，党建引领志愿服务。");
+                var street = SubDistrictOf(c, o.Communities);
+                var name = c <= CommunityNames.Length ? CommunityNames[c - 1] : $"{SubDistrictNames[street - 1][..^2]}第{c}社区";
+                communities.Row(c, street, name, $"{name}（规模测试数据）：网格化管理，党建引领志愿服务。");
                 if (c == 1)
                 {
                     for (var i = 0; i < DemoSeeder.Honours.Length; i++)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Baihe.Data.Summaries;
 using Dapper;
 
 namespace Baihe.Data.Database;
@@ -58,6 +59,8 @@ public sealed class DemoSeeder(DbConnectionFactory db, BaiheClock clock)
         await using var tx = await conn.BeginTransactionAsync(ct);
         var run = new Run(conn, tx, db.IsSqlite, clock.Now, new Random(Seed), ct);
         await run.AllAsync();
+        // The ledger went in as one batch, not through PointLedger, so its summary is computed once here.
+        await PointSummaryRebuild.RunAsync(conn, tx, db.IsSqlite, ct);
         await tx.CommitAsync(ct);
     }
 

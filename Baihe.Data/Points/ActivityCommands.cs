@@ -1,3 +1,4 @@
+using Baihe.Data.Summaries;
 using Baihe.Data.Accounts;
 using Baihe.Data.Database;
 using Baihe.Data.Teams;
@@ -48,11 +49,6 @@ public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
     private const string InsertAttendanceSql = "INSERT INTO Attendance (ActivityId, MemberId, IsWalkIn) VALUES (@ActivityId, @MemberId, @IsWalkIn);";
 
     private const string AttendeesSql = "SELECT MemberId FROM Attendance WHERE ActivityId = @ActivityId ORDER BY MemberId;";
-
-    private const string InsertEntrySql = """
-        INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, ActivityId, RecordedByUserId, RecordedAt, Note)
-        VALUES (@MemberId, @CategoryId, @Points, @OccurredOn, 'Activity', @ActivityId, @RecordedByUserId, @RecordedAt, @Note);
-        """;
 
     private const string CloseSql = """
         UPDATE Activity SET Status = 'Closed', ClosedAt = @Now, ClosedByUserId = @UserId WHERE Id = @ActivityId AND Status = 'Open';
@@ -166,11 +162,13 @@ public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 return CommandResult.Fail("还没有登记出席人员。");
             }
-            await w.ExecuteAsync(InsertEntrySql, attendees.Select(m => new
+            foreach (var m in attendees)
             {
-                MemberId = m, activity.CategoryId, Points = activity.PointsPerAttendee, OccurredOn = activity.HeldOn.Date,
-                ActivityId = activityId, RecordedByUserId = LedgerCommands.UserId(actor), RecordedAt = w.Now, Note = activity.Title,
-            }));
+                await PointLedger.AppendAsync(w, new NewPointEntry(m, activity.CategoryId, activity.PointsPerAttendee, activity.HeldOn.Date, PointSource.Activity)
+                {
+                    ActivityId = activityId, RecordedByUserId = LedgerCommands.UserId(actor), Note = activity.Title,
+                });
+            }
             w.Audit("Activity.Close", "Activity", activityId, new { Status = "Open" },
                 new { Status = "Closed", Attendees = attendees.Count, Points = attendees.Count * activity.PointsPerAttendee });
             // Closing writes ledger rows, so the points pages refresh.

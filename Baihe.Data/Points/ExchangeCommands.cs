@@ -1,3 +1,4 @@
+using Baihe.Data.Summaries;
 using Baihe.Data.Accounts;
 using Baihe.Data.Database;
 using Baihe.Data.Residents;
@@ -25,11 +26,6 @@ public sealed class ExchangeCommands(DbConnectionFactory db, BaiheClock clock)
     private const string InsertRedemptionSql = """
         INSERT INTO Redemption (MemberId, RewardId, Points, IdempotencyKey, Status, RequestedAt, RecordedByUserId)
         VALUES (@MemberId, @RewardId, @Points, @Key, 'Pending', @RequestedAt, @RecordedByUserId);
-        """;
-
-    private const string InsertEntrySql = """
-        INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RedemptionId, RecordedByUserId, RecordedAt, Note)
-        VALUES (@MemberId, @CategoryId, @Points, @OccurredOn, 'Redemption', @RedemptionId, @RecordedByUserId, @RecordedAt, @Note);
         """;
 
     private const string RedemptionScopeSql = """
@@ -104,10 +100,9 @@ public sealed class ExchangeCommands(DbConnectionFactory db, BaiheClock clock)
                 // only this resident): the unique key refuses it, with the message the lookup gives.
                 return CommandResult.Fail(KeyInvalid);
             }
-            await w.ExecuteAsync(InsertEntrySql, new
+            await PointLedger.AppendAsync(w, new NewPointEntry(memberId, RedemptionCategoryId, -reward.PointCost, w.Now.Date, PointSource.Redemption)
             {
-                MemberId = memberId, CategoryId = RedemptionCategoryId, Points = -reward.PointCost, OccurredOn = w.Now.Date,
-                RedemptionId = redemptionId, RecordedByUserId = LedgerCommands.UserId(actor), RecordedAt = w.Now, Note = $"兑换{reward.Name}",
+                RedemptionId = redemptionId, RecordedByUserId = LedgerCommands.UserId(actor), Note = $"兑换{reward.Name}",
             });
             w.Audit("Points.Redeem", "Redemption", redemptionId, new { Balance = balance },
                 new { memberId, rewardId, reward.PointCost, Balance = balance - reward.PointCost });

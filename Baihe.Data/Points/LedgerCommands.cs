@@ -1,3 +1,4 @@
+using Baihe.Data.Summaries;
 using Baihe.Data.Accounts;
 using Baihe.Data.Database;
 using Baihe.Data.Residents;
@@ -17,11 +18,6 @@ public sealed class LedgerCommands(DbConnectionFactory db, BaiheClock clock)
     private const string RuleSql = "SELECT Id, Points FROM PointRule WHERE Code = @Code AND IsActive = 1;";
 
     private const string CategoryExistsSql = "SELECT COUNT(*) FROM PointCategory WHERE Id = @CategoryId;";
-
-    private const string InsertEntrySql = """
-        INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RuleId, ReversesEntryId, RecordedByUserId, RecordedAt, Note)
-        VALUES (@MemberId, @CategoryId, @Points, @OccurredOn, @Source, @RuleId, @ReversesEntryId, @RecordedByUserId, @RecordedAt, @Note);
-        """;
 
     private const string EntrySql = """
         SELECT e.Id, e.MemberId, e.CategoryId, e.Points, e.Source, e.OccurredOn,
@@ -68,11 +64,9 @@ public sealed class LedgerCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 return CommandResult.Fail("积分规则“一次一积分”未启用，暂不能记分。");
             }
-            var id = await w.InsertAsync(InsertEntrySql, new
+            var id = await PointLedger.AppendAsync(w, new NewPointEntry(memberId, categoryId, r.Points, occurredOn.Date, PointSource.Service)
             {
-                MemberId = memberId, CategoryId = categoryId, Points = r.Points, OccurredOn = occurredOn.Date,
-                Source = PointSource.Service, RuleId = r.Id, ReversesEntryId = (long?)null,
-                RecordedByUserId = UserId(actor), RecordedAt = w.Now, Note = text.Length == 0 ? null : text,
+                RuleId = r.Id, RecordedByUserId = UserId(actor), Note = text.Length == 0 ? null : text,
             });
             w.Audit("Points.RecordService", "PointEntry", id, null, new { memberId, categoryId, Points = r.Points, OccurredOn = occurredOn.Date });
             return CommandResult.Success(id);
@@ -117,10 +111,9 @@ public sealed class LedgerCommands(DbConnectionFactory db, BaiheClock clock)
             int id;
             try
             {
-                id = await w.InsertAsync(InsertEntrySql, new
+                id = await PointLedger.AppendAsync(w, new NewPointEntry(entry.MemberId, entry.CategoryId, -entry.Points, w.Now.Date, PointSource.Correction)
                 {
-                    entry.MemberId, entry.CategoryId, Points = -entry.Points, OccurredOn = w.Now.Date, Source = PointSource.Correction,
-                    RuleId = (int?)null, ReversesEntryId = (long?)entry.Id, RecordedByUserId = UserId(actor), RecordedAt = w.Now, Note = why,
+                    ReversesEntryId = entry.Id, RecordedByUserId = UserId(actor), Note = why,
                 });
             }
             catch (Exception e) when (UniqueViolation.Is(e))

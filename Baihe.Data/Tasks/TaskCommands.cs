@@ -1,3 +1,4 @@
+using Baihe.Data.Summaries;
 using Baihe.Data.Accounts;
 using Baihe.Data.Database;
 using Baihe.Data.Points;
@@ -74,11 +75,6 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
     private const string RuleSql = "SELECT Id, Points FROM PointRule WHERE Code = 'PerService' AND IsActive = 1;";
 
     private const string AlreadyCreditedSql = "SELECT COUNT(*) FROM PointEntry WHERE TaskId = @TaskId AND MemberId = @MemberId AND Source = 'Task';";
-
-    private const string InsertCreditSql = """
-        INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RuleId, TaskId, RecordedByUserId, RecordedAt, Note)
-        VALUES (@MemberId, @CategoryId, @Points, @OccurredOn, 'Task', @RuleId, @TaskId, @RecordedByUserId, @RecordedAt, @Note);
-        """;
 
     private const string NoTask = "找不到这件诉求。";
 
@@ -343,10 +339,9 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
                 // UX_PointEntry_TaskMember refuses the second insert, and the whole credit is rolled back.
                 try
                 {
-                    await w.ExecuteAsync(InsertCreditSql, new
+                    await PointLedger.AppendAsync(w, new NewPointEntry(member, categoryId, rule.Points, w.Now.Date, PointSource.Task)
                     {
-                        MemberId = member, CategoryId = categoryId, rule.Points, OccurredOn = w.Now.Date, RuleId = rule.Id, TaskId = taskId,
-                        RecordedByUserId = LedgerCommands.UserId(actor), RecordedAt = w.Now, Note = $"民呼我应 #{taskId}",
+                        RuleId = rule.Id, TaskId = taskId, RecordedByUserId = LedgerCommands.UserId(actor), Note = $"民呼我应 #{taskId}",
                     });
                 }
                 catch (Exception e) when (UniqueViolation.Is(e))

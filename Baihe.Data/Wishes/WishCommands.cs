@@ -1,3 +1,4 @@
+using Baihe.Data.Summaries;
 using Baihe.Data.Accounts;
 using Baihe.Data.Database;
 using Baihe.Data.Points;
@@ -46,10 +47,8 @@ public sealed class WishCommands(DbConnectionFactory db, BaiheClock clock)
 
     private const string CreditedSql = "SELECT COUNT(*) FROM PointEntry WHERE WishId = @WishId AND MemberId = @MemberId AND Source = 'Wish';";
 
-    private const string InsertCreditSql = """
-        INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RuleId, WishId, RecordedByUserId, RecordedAt, Note)
-        VALUES (@MemberId, 3, @Points, @OccurredOn, 'Wish', @RuleId, @WishId, @RecordedByUserId, @RecordedAt, @Note);
-        """;
+    // A wish's credit counts under 邻里互助.
+    private const int WishCategoryId = 3;
 
     private const string NoWish = "找不到这个微心愿。";
 
@@ -170,10 +169,9 @@ public sealed class WishCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 try
                 {
-                    await w.ExecuteAsync(InsertCreditSql, new
+                    await PointLedger.AppendAsync(w, new NewPointEntry(claimer, WishCategoryId, rule.Points, w.Now.Date, PointSource.Wish)
                     {
-                        MemberId = claimer, rule.Points, OccurredOn = w.Now.Date, RuleId = rule.Id, WishId = wishId,
-                        RecordedByUserId = LedgerCommands.UserId(actor), RecordedAt = w.Now,
+                        RuleId = rule.Id, WishId = wishId, RecordedByUserId = LedgerCommands.UserId(actor),
                         // Composed from the content (up to 200) and a prefix, for a 200-unit column: cut, at a character boundary.
                         Note = TextInput.Cut("微心愿：" + wish.State.Content, LedgerNoteMax),
                     });

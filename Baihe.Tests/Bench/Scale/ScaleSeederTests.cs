@@ -120,4 +120,35 @@ public class ScaleSeederTests
             File.Delete(file);
         }
     }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 1)]
+    [InlineData(30, 3)]
+    [InlineData(150, 12)]
+    [InlineData(1000, 12)]
+    public void Communities_AreSpreadOverAboutADozenPerSubDistrict_AtMostTheDistrictsTwelve(int communities, int subDistricts)
+    {
+        Assert.Equal(subDistricts, ScaleSeeder.SubDistrictCount(communities));
+        var sizes = Enumerable.Range(1, communities).GroupBy(c => ScaleSeeder.SubDistrictOf(c, communities)).Select(g => g.Count()).ToList();
+        Assert.Equal(subDistricts, sizes.Count);
+        Assert.True(sizes.Max() - sizes.Min() <= 1);
+    }
+
+    [Fact]
+    public async Task ADistrictSizedSet_HasAnOfficialPerSubDistrict_AndTheSummaryOfItsLedger()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await new ScaleSeeder(db.Factory, db.Clock).SeedAsync(new ScaleOptions(26, 26 * 50, 3000, 100, 100), "not-a-real-hash");
+        await using var conn = await db.Factory.OpenAsync();
+
+        Assert.Equal(3, await conn.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM SubDistrict WHERE District = '金平区';"));
+        Assert.Equal("金东街道", await conn.ExecuteScalarAsync<string>("SELECT s.Name FROM Community c JOIN SubDistrict s ON s.Id = c.SubDistrictId WHERE c.Id = 1;"));
+        Assert.Equal([9, 9, 8], (await conn.QueryAsync<int>("SELECT COUNT(*) FROM Community GROUP BY SubDistrictId ORDER BY SubDistrictId;")).ToList());
+        Assert.Equal([1, 2, 3], (await conn.QueryAsync<int>("SELECT SubDistrictId FROM AppUser WHERE Role = 'Official' ORDER BY SubDistrictId;")).ToList());
+        // The ledger was loaded in bulk, and its summary computed from it: both say the same.
+        Assert.Equal(await conn.ExecuteScalarAsync<long>("SELECT SUM(Points) FROM PointEntry WHERE Points > 0;"),
+            await conn.ExecuteScalarAsync<long>("SELECT SUM(Issued) FROM PointSummary;"));
+        Assert.Equal(3000, await conn.ExecuteScalarAsync<int>("SELECT SUM(Entries) FROM PointSummary;"));
+    }
 }

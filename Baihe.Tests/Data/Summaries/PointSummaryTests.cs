@@ -1,0 +1,126 @@
+using Baihe.Data.Database;
+using Baihe.Data.Points;
+using Baihe.Data.Summaries;
+using Baihe.Data.Tasks;
+using Baihe.Tests.TestSupport;
+using Dapper;
+
+namespace Baihe.Tests.Data.Summaries;
+
+/// <summary>PointSummary is kept by every ledger write, so it always equals the ledger summed again.</summary>
+public class PointSummaryTests
+{
+    private const string SummarySql = """
+        SELECT GridId, Month, CategoryId, Issued, Deducted, Entries FROM PointSummary ORDER BY GridId, Month, CategoryId;
+        """;
+
+    private static async Task<List<string>> SummaryAsync(TestDatabase db)
+    {
+        await using var conn = await db.Factory.OpenAsync();
+        return (await conn.QueryAsync<(int GridId, int Month, int CategoryId, int Issued, int Deducted, int Entries)>(SummarySql))
+            .Select(r => $"{r.GridId}/{r.Month}/{r.CategoryId}: +{r.Issued} {r.Deducted} ×{r.Entries}").ToList();
+    }
+
+    /// <summary>The summary as it stands, then as the ledger recounts it (the seeders' rebuild, in a rolled-back transaction).</summary>
+    private static async Task<(List<string> Kept, List<string> Recounted)> KeptAndRecountedAsync(TestDatabase db)
+    {
+        var kept = await SummaryAsync(db);
+        await using var conn = await db.Factory.OpenAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        await PointSummaryRebuild.RunAsync(conn, tx, db.Factory.IsSqlite);
+        var recounted = (await conn.QueryAsync<(int GridId, int Month, int CategoryId, int Issued, int Deducted, int Entries)>(SummarySql, transaction: tx))
+            .Select(r => $"{r.GridId}/{r.Month}/{r.CategoryId}: +{r.Issued} {r.Deducted} ×{r.Entries}").ToList();
+        await tx.RollbackAsync();
+        return (kept, recounted);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AfterARandomMixOfServicesCorrectionsRedemptionsEventsAndTaskCredits_TheSummaryEqualsARecountOfTheLedger(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.WithAccountsAsync(provider);
+        var shuji = await db.ActorAsync("shuji");
+        var ledger = new LedgerCommands(db.Factory, db.Clock);
+        var exchange = new ExchangeCommands(db.Factory, db.Clock);
+        var activities = new ActivityCommands(db.Factory, db.Clock);
+        var tasks = new TaskCommands(db.Factory, db.Clock, new TaskDueHours());
+        await using var conn = await db.Factory.OpenAsync();
+        var members = (await conn.QueryAsync<int>("SELECT m.Id FROM Member m JOIN Grid g ON g.Id = m.GridId WHERE g.CommunityId = 1 ORDER BY m.Id;")).AsList();
+        var rewards = (await conn.QueryAsync<int>("SELECT Id FROM Reward WHERE CommunityId = 1 AND IsActive = 1 ORDER BY Id;")).AsList();
+        var team = await conn.ExecuteScalarAsync<int>("SELECT MIN(Id) FROM Team WHERE CommunityId = 1;");
+        var closedTasks = new Queue<int>(await conn.QueryAsync<int>("SELECT rt.Id FROM ResidentTask rt JOIN Grid g ON g.Id = rt.GridId " +
+            "WHERE g.CommunityId = 1 AND rt.Stage = 'Closed' ORDER BY rt.Id;"));
+        Assert.Equal(await SummaryAsync(db), (await KeptAndRecountedAsync(db)).Recounted);
+
+        var rnd = new Random(20261202);
+        var today = db.Clock.Today;
+        var written = new Dictionary<string, int>();
+        void Count(string kind, CommandResult r)
+        {
+            if (r.Ok)
+            {
+                written[kind] = written.GetValueOrDefault(kind) + 1;
+            }
+        }
+        for (var i = 0; i < 80; i++)
+        {
+            var member = members[rnd.Next(members.Count)];
+            switch (rnd.Next(10))
+            {
+                case < 4:
+                    // Services on days spread over this year and last, so several months and areas get rows.
+                    Count("service", await ledger.RecordServiceAsync(shuji, member, 1 + rnd.Next(5), today.AddDays(-rnd.Next(400)), "汇总测试"));
+                    break;
+                case < 6:
+                    var entry = await conn.ExecuteScalarAsync<long?>("""
+                        SELECT MAX(e.Id) FROM PointEntry e
+                        WHERE e.Points > 0 AND e.Source = 'Service' AND e.Id % 7 = @k
+                          AND NOT EXISTS (SELECT 1 FROM PointEntry r WHERE r.ReversesEntryId = e.Id);
+                        """, new { k = rnd.Next(7) });
+                    if (entry is long id)
+                    {
+                        Count("correction", await ledger.CorrectAsync(shuji, id, "重复登记"));
+                    }
+                    break;
+                case < 8:
+                    Count("redemption", await exchange.RedeemAsync(shuji, member, rewards[rnd.Next(rewards.Count)], $"summary-{i}"));
+                    break;
+                case 8:
+                    var created = await activities.CreateAsync(shuji, new ActivityInput(team, 1 + rnd.Next(5), "汇总测试活动", "社区广场",
+                        today.AddDays(-rnd.Next(60)), 1 + rnd.Next(3)));
+                    Assert.True(created.Ok, created.Error);
+                    var attendees = members.OrderBy(_ => rnd.Next()).Take(3 + rnd.Next(5)).ToList();
+                    Assert.True((await activities.SaveAttendanceAsync(shuji, created.Id!.Value, attendees)).Ok);
+                    Count("activity", await activities.CloseAsync(shuji, created.Id!.Value));
+                    break;
+                default:
+                    if (closedTasks.TryDequeue(out var task))
+                    {
+                        Count("task", await tasks.CreditAsync(shuji, task, [member, members[rnd.Next(members.Count)]], 1 + rnd.Next(5)));
+                    }
+                    break;
+            }
+        }
+
+        // Every kind of write happened, so the comparison below covers each path into the ledger.
+        Assert.All(new[] { "service", "correction", "redemption", "activity", "task" }, k => Assert.True(written.GetValueOrDefault(k) > 0, k));
+        var (kept, recounted) = await KeptAndRecountedAsync(db);
+        Assert.Equal(recounted, kept);
+    }
+
+    [Fact]
+    public async Task TheRecountNoticesASummaryThatMissedAWrite()
+    {
+        await using var db = await TestDatabase.SeededAsync();
+        await using (var conn = await db.Factory.OpenAsync())
+        {
+            // A ledger row written behind PointLedger's back, as the check must catch.
+            await conn.ExecuteAsync("INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RecordedAt) " +
+                "VALUES (1, 2, 5, '2026-03-01 00:00:00', 'Service', '2026-03-01 00:00:00');");
+        }
+
+        var (kept, recounted) = await KeptAndRecountedAsync(db);
+
+        Assert.NotEqual(recounted, kept);
+    }
+}
