@@ -1,6 +1,7 @@
 using Baihe.Data.Accounts;
 using Baihe.Data.Brands;
 using Baihe.Data.Communities;
+using Baihe.Data.Dashboard;
 using Baihe.Data.Database;
 using Baihe.Data.Deliberations;
 using Baihe.Data.Overview;
@@ -108,6 +109,10 @@ public static class BaiheDataServices
         services.AddSingleton<ActivityQueries>();
         services.AddSingleton<ExchangeQueries>();
         services.AddSingleton<EvaluationQueries>();
+        services.AddSingleton<DashboardScopeQueries>();
+        services.AddSingleton<DistrictQueries>();
+        services.AddSingleton<CommunityDashboardQueries>();
+        services.AddSingleton<DrillQueries>();
         return services;
     }
 }
