@@ -18,9 +18,9 @@ public sealed class DashboardScopeQueries(DbConnectionFactory db, BaiheClock clo
 
     private const string GridSql = "SELECT g.Id, g.CommunityId, g.Name FROM Grid g WHERE g.Id = @GridId;";
 
-    private sealed record SubDistrictName(int Id, string Name);
+    private sealed class SubDistrictName { public int Id { get; init; } public string Name { get; init; } = ""; }
 
-    private sealed record GridPlace(int Id, int CommunityId, string Name);
+    private sealed class GridPlace { public int Id { get; init; } public int CommunityId { get; init; } public string Name { get; init; } = ""; }
 
     /// <summary>
     /// The scope of <paramref name="filter"/> for <paramref name="actor"/>: officials read their 街道; administrators any
