@@ -94,7 +94,7 @@ public class OverviewTests
     }
 
     /// <summary>The overview's real query classes over a real database, signed in as one user, rendering interactively.</summary>
-    private static BunitContext OverviewContext(TestDatabase db, string user, string role, Claim scope)
+    internal static BunitContext OverviewContext(TestDatabase db, string user, string role, Claim scope)
     {
         var ctx = BunitTestContext.Create();
         ctx.Services.AddSingleton(db.Factory);
