@@ -29,8 +29,8 @@ public class CommandViewPageTests
     [Fact]
     public async Task OverviewPage_ForAForeignCommunity_ShowsTheRefusal_AndNothingElse()
     {
-        await using var db = await TestDatabase.SeededAsync();
-        await using var ctx = OverviewTests.OverviewContext(db, "shuji", Roles.Secretary, new Claim(BaiheClaims.Community, "1"));
+        await using var db = await TestDatabase.WithAccountsAsync();
+        await using var ctx = OverviewTests.OverviewContext(db, "jiedao", Roles.Official, new Claim(BaiheClaims.SubDistrict, "1"));
         ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/?community=999");
 
         var cut = ctx.Render<OverviewPage>();
