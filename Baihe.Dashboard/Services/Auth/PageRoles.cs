@@ -12,6 +12,9 @@ public static class PageRoles
     /// <summary>/reports: every role with a community scope (a lead exports their roster).</summary>
     public const string Reports = Roles.Official + "," + Roles.Secretary + "," + Roles.Lead;
 
+    /// <summary>/district (街道总览): the people whose home is the district view (<c>DashboardRules.HomeIsDistrict</c>).</summary>
+    public const string District = Roles.Official + "," + Roles.Admin;
+
     /// <summary>/tasks/new and /wishes/new: the people who take residents' calls and wishes.</summary>
     public const string Intake = Roles.Secretary + "," + Roles.Lead;
 
