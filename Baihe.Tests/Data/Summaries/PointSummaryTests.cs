@@ -73,8 +73,8 @@ public class PointSummaryTests
                     break;
                 case < 6:
                     var entry = await conn.ExecuteScalarAsync<long?>("""
-                        SELECT MAX(e.Id) FROM PointEntry e
-                        WHERE e.Points > 0 AND e.Source = 'Service' AND e.Id % 7 = @k
+                        SELECT MAX(e.Id) FROM PointEntry e JOIN Member m ON m.Id = e.MemberId JOIN Grid g ON g.Id = m.GridId
+                        WHERE g.CommunityId = 1 AND e.Points > 0 AND e.Source = 'Service' AND e.Id % 7 = @k
                           AND NOT EXISTS (SELECT 1 FROM PointEntry r WHERE r.ReversesEntryId = e.Id);
                         """, new { k = rnd.Next(7) });
                     if (entry is long id)

@@ -126,20 +126,23 @@ public class ScreenPageTests
     public async Task TheScreen_RotatesToTheNextCommunity_AfterTheChosenSeconds()
     {
         await using var db = await TestDatabase.WithAccountsAsync();
+        List<string> names;
         await using (var conn = await db.Factory.OpenAsync())
         {
-            await conn.ExecuteAsync("INSERT INTO Community (SubDistrictId, Name) VALUES ((SELECT SubDistrictId FROM Community WHERE Id = 1), '第二社区');");
+            // The demo's 金东街道 holds 百合园社区 and its sample communities; the screen walks them in id order.
+            names = (await conn.QueryAsync<string>("SELECT Name FROM Community WHERE SubDistrictId = (SELECT SubDistrictId FROM Community WHERE Id = 1) ORDER BY Id;")).AsList();
         }
+        Assert.True(names.Count > 1);
         var (_, token) = await CreateTokenAsync(db);
         await using var ctx = Context(db);
 
         var cut = RenderAt(ctx, token, "&rotate=5");
 
         cut.WaitForAssertion(() => Assert.Equal("百合园社区", cut.Find(".screen-community").TextContent.Trim()));
-        Assert.Equal("1 / 2", cut.Find(".screen-position").TextContent.Trim());
+        Assert.Equal($"1 / {names.Count}", cut.Find(".screen-position").TextContent.Trim());
         Assert.Contains("animation-duration:5s", cut.Find(".screen-progress span").GetAttribute("style"));
-        cut.WaitForAssertion(() => Assert.Equal("第二社区", cut.Find(".screen-community").TextContent.Trim()), TimeSpan.FromSeconds(8));
-        Assert.Equal("2 / 2", cut.Find(".screen-position").TextContent.Trim());
+        cut.WaitForAssertion(() => Assert.Equal(names[1], cut.Find(".screen-community").TextContent.Trim()), TimeSpan.FromSeconds(8));
+        Assert.Equal($"2 / {names.Count}", cut.Find(".screen-position").TextContent.Trim());
     }
 
     private static int Number(string text) => int.Parse(new string(text.Where(char.IsAsciiDigit).ToArray()));
