@@ -23,9 +23,11 @@ public sealed class UserStoryTests(BrowserFixture app, ITestOutputHelper output)
     {
         var teamId = await TeamIdAsync("金姐姐");
         var official = await app.SignInAsync("jiedao");
-        await app.OpenAsync(official, "/");
-        var volunteers = official.Locator(".baihe-tile", new() { HasText = "志愿者人数" }).Locator(".kpi-value");
-        var teamChart = official.Locator(".mud-paper", new() { Has = official.GetByText("队伍人数", new() { Exact = true }) }).Locator("svg").First;
+        // An official's home is the district view; a row there opens the community's overview at this link.
+        await app.OpenAsync(official, "/?community=1");
+        var volunteers = official.Locator(".baihe-tile[data-tile='volunteers'] .kpi-value");
+        // The chart's own data table carries its figures, so a redraw shows there as well as on the canvas.
+        var teamChart = official.Locator("[data-chart-key='community.team-sizes'] .chart-data-table");
         await official.Locator(".updated-at").WaitForAsync();
         var volunteersBefore = Number(await volunteers.InnerTextAsync());
         var chartBefore = await teamChart.InnerHTMLAsync();
@@ -54,11 +56,11 @@ public sealed class UserStoryTests(BrowserFixture app, ITestOutputHelper output)
         var china = DateTime.UtcNow.AddHours(8);
         var lastMonth = new DateTime(china.Year, china.Month, 1).AddMonths(-1);
         var page = await app.SignInAsync("shuji");
-        await app.OpenAsync(page, "/");
-        await page.ClickAsync(".toggle-month-table");
-        var row = page.Locator($".month-table tr[data-month='{lastMonth:yyyyMM}']");
-        var tasksShown = int.Parse(await row.Locator(".tasks-done").InnerTextAsync(), CultureInfo.InvariantCulture);
-        var wishesShown = int.Parse(await row.Locator(".wishes-done").InnerTextAsync(), CultureInfo.InvariantCulture);
+        // Last month as the period: the monthly chart then has that one month, and its data table holds the figures.
+        await app.OpenAsync(page, $"/?period={lastMonth:yyyy-MM}");
+        var row = page.Locator("[data-chart-key='community.monthly'] tr[data-index='0']");
+        var tasksShown = int.Parse(await row.Locator("td[data-series='0']").GetAttributeAsync("data-value") ?? "", CultureInfo.InvariantCulture);
+        var wishesShown = int.Parse(await row.Locator("td[data-series='1']").GetAttributeAsync("data-value") ?? "", CultureInfo.InvariantCulture);
         Assert.True(tasksShown + wishesShown > 0, "the demo data has work done last month, so the comparison means something");
 
         await app.OpenAsync(page, "reports");
@@ -128,9 +130,9 @@ public sealed class UserStoryTests(BrowserFixture app, ITestOutputHelper output)
         await using var db = Open();
         var taskId = await db.QueryFirstAsync<long>("SELECT Id FROM ResidentTask WHERE Stage = 'Resolved' ORDER BY Id");
         var official = await app.SignInAsync("jiedao");
-        await app.OpenAsync(official, "/");
+        await app.OpenAsync(official, "/?community=1");
         await official.Locator(".updated-at").WaitForAsync();
-        var done = official.Locator(".baihe-tile", new() { HasText = "今年办实事" }).Locator(".kpi-value");
+        var done = official.Locator(".baihe-tile[data-tile='tasksDone'] .kpi-value");
         var before = Number(await done.InnerTextAsync());
 
         var secretary = await app.SignInAsync("shuji");
@@ -143,13 +145,14 @@ public sealed class UserStoryTests(BrowserFixture app, ITestOutputHelper output)
     });
 
     [SkippableTheory]
-    [InlineData("/")]
+    [InlineData("/?community=1")]
+    [InlineData("/district")]
     [InlineData("teams/{team}")]
     public Task PhoneWidth_RendersWithoutHorizontalScrolling(string path) => app.RunAsync("phone-width", async () =>
     {
         var page = await app.SignInAsync("jiedao", width: 390, height: 844);
         await app.OpenAsync(page, path.Replace("{team}", (await TeamIdAsync("金姐姐")).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
-        await page.Locator(".baihe-tile, .roster-table").First.WaitForAsync();
+        await page.Locator(".baihe-tile, .district-comparison, .roster-table").First.WaitForAsync();
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         var (scroll, client) = (widths[0], widths[1]);
         Assert.True(scroll <= client, $"{path}: page is {scroll}px wide in a {client}px viewport");

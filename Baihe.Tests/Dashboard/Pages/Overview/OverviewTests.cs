@@ -1,6 +1,8 @@
+using Baihe.Dashboard.Components.Pages.Overview;
 using Baihe.Dashboard.Components.Shared;
 using Baihe.Data.Communities;
 using Baihe.Data.Database;
+using Baihe.Data.Dashboard;
 using Baihe.Data.Overview;
 using Baihe.Tests.TestSupport;
 using System.Security.Claims;
@@ -15,42 +17,22 @@ namespace Baihe.Tests.Dashboard.Pages.Overview;
 public class OverviewTests
 {
     [Fact]
-    public async Task Tiles_ShowTheNumbersTheyAreGiven()
+    public async Task EveryTile_StatesWhatItCounts_UnderTheFilterItWasCountedIn()
     {
         await using var ctx = BunitTestContext.Create();
-        var kpis = new OverviewKpis
-        {
-            VolunteerTeams = 3, InterestGroups = 7, NeighbourLeads = 19, Volunteers = 88,
-            TasksDone = 41, WishesFulfilled = 99, PointsIssued = 1234,
-        };
+        var filter = DashboardFilterParser.Parse("2026-10", null, null, null, null, null, new DateTime(2026, 12, 2)).Filter;
+        DashboardTile[] tiles =
+        [
+            new("tasksDone", "办实事", 12, "件", DrillMetrics.TasksClosed, "all"),
+            new("volunteerTeams", "志愿服务队", 4, "支", "", ""),
+        ];
 
-        var cut = ctx.Render<OverviewTiles>(p => p.Add(x => x.Kpis, kpis).Add(x => x.Year, 2026));
+        var cut = ctx.Render<DashboardTiles>(p => p.Add(x => x.Tiles, tiles).Add(x => x.Filter, filter));
 
-        var tiles = cut.FindAll(".baihe-tile")
-            .ToDictionary(t => t.QuerySelector(".kpi-label")!.TextContent.Trim(), t => t.QuerySelector(".kpi-value")!.TextContent);
-        Assert.Equal(7, tiles.Count);
-        Assert.StartsWith("3", tiles["志愿服务队"]);
-        Assert.StartsWith("7", tiles["兴趣队伍"]);
-        Assert.StartsWith("19", tiles["百合邻长"]);
-        Assert.StartsWith("88", tiles["志愿者人数"]);
-        Assert.StartsWith("41", tiles["今年办实事"]);
-        Assert.StartsWith("99", tiles["今年完成微心愿"]);
-        Assert.StartsWith("1,234", tiles["今年积分发放"]);
-    }
-
-    [Fact]
-    public async Task TileDefinition_IsRevealedOnRequest()
-    {
-        await using var ctx = BunitTestContext.Create();
-        var cut = ctx.Render<OverviewTiles>(p => p.Add(x => x.Kpis, new OverviewKpis { TasksDone = 65 }).Add(x => x.Year, 2026));
-        var tile = cut.FindAll(".baihe-tile").Single(t => t.TextContent.Contains("今年办实事"));
-        Assert.Null(tile.QuerySelector(".kpi-definition"));
-
-        tile.QuerySelector(".kpi-toggle")!.Click();
-
-        var definition = cut.FindAll(".baihe-tile").Single(t => t.TextContent.Contains("今年办实事")).QuerySelector(".kpi-definition");
-        Assert.NotNull(definition);
-        Assert.Contains("办结＝已解决且经居民确认", definition.TextContent);
+        var done = cut.Find(".baihe-tile[data-tile='tasksDone']");
+        Assert.Contains("2026年10月内办结", done.QuerySelector(".kpi-definition")!.TextContent);
+        Assert.Contains("12", done.QuerySelector(".kpi-value")!.TextContent);
+        Assert.NotNull(cut.Find(".baihe-tile[data-tile='volunteerTeams'] .kpi-definition"));
     }
 
     [Fact]
