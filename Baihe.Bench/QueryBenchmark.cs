@@ -59,7 +59,7 @@ public static class QueryBenchmark
     /// SQLite's and is not made (the plans column says n/a).
     /// </summary>
     public static async Task<(IReadOnlyList<QueryTiming> Queries, SingleRowTiming SingleRow)> RunAsync(
-        DatabaseOptions database, int iterations, ScaleOptions generate, TextWriter output)
+        DatabaseOptions database, int iterations, ScaleOptions generate, TextWriter output, string? only = null)
     {
         await using var services = new ServiceCollection()
             .AddBaiheData(database)
@@ -106,7 +106,7 @@ public static class QueryBenchmark
 
         var s = new Samples(factory, clock);
         await s.LoadAsync();
-        var cases = Cases(services, s);
+        var cases = Cases(services, s).Where(c => only is null || Regex.IsMatch(c.Name, only)).ToList();
         var results = new List<QueryTiming>();
         // One pass over everything first, so the first query measured does not pay for a cold page cache alone.
         foreach (var c in cases)

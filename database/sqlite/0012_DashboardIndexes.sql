@@ -15,3 +15,10 @@ CREATE INDEX IX_MicroWish_GridId_FulfilledAt ON MicroWish (GridId, FulfilledAt, 
 -- task of the scope. A 街道's tasks (~4,300 of all history) are fewer than the whole district's 'Collected' rows of
 -- a year (~28,000), so the plan starts from the scope's tasks rather than from the stage and day.
 CREATE INDEX IX_TaskStageHistory_TaskId_ToStage_ChangedAt ON TaskStageHistory (TaskId, ToStage, ChangedAt, ChangedMonth);
+
+-- SQL Server builds statistics with each index; SQLite's planner has none for a new index until ANALYZE, and at
+-- district scale it then kept the older, narrower (TaskId, ChangedAt) index and read each 'Collected' row from the
+-- table, and answered the wish-status list with an OR over whole-table scans. These three tables are small.
+ANALYZE ResidentTask;
+ANALYZE MicroWish;
+ANALYZE TaskStageHistory;
