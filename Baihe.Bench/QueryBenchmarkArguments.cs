@@ -5,9 +5,10 @@ namespace Baihe.Bench;
 
 /// <summary>
 /// What <c>queries</c> measures: a SQLite file (<see cref="ScaleDb"/>) or a SQL Server database (<see cref="SqlServer"/>,
-/// a connection string), how many timed runs per query, and the seed-scale sizes to load when the database is new.
+/// a connection string), how many timed runs per query, the seed-scale sizes to load when the database is new, and
+/// optionally only the cases whose name matches the regular expression <see cref="Only"/> (the district cases alone take minutes, not half an hour).
 /// </summary>
-public sealed record QueryBenchmarkArguments(string? ScaleDb, string? SqlServer, int Iterations, ScaleOptions Sizes)
+public sealed record QueryBenchmarkArguments(string? ScaleDb, string? SqlServer, int Iterations, ScaleOptions Sizes, string? Only = null)
 {
     /// <summary>The database to measure, as the data layer takes it.</summary>
     public DatabaseOptions Database => SqlServer is { } cs

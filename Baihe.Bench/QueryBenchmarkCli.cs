@@ -5,12 +5,12 @@ namespace Baihe.Bench;
 
 /// <summary>
 /// <c>dotnet run -c Release --project Baihe.Bench -- queries (--scale-db FILE | --sqlserver "CONNECTION") [--iterations 30]
-/// [seed-scale sizes]</c>: generates FILE with the seed-scale sizes when it does not exist (default: 30 communities, 1M
+/// [--only TEXT] [seed-scale sizes]</c>: generates FILE with the seed-scale sizes when it does not exist (default: 30 communities, 1M
 /// ledger rows), or migrates and loads the SQL Server database when it is empty, then runs <see cref="QueryBenchmark"/>.
 /// </summary>
 public static class QueryBenchmarkCli
 {
-    private const string Usage = "用法：queries (--scale-db 文件.db | --sqlserver \"连接字符串\") [--iterations 30] [--communities 30 --residents 60000 --ledger 1000000 --tasks 50000 --wishes 100000]";
+    private const string Usage = "用法：queries (--scale-db 文件.db | --sqlserver \"连接字符串\") [--iterations 30] [--only 名称正则] [--communities 30 --residents 60000 --ledger 1000000 --tasks 50000 --wishes 100000]";
 
     /// <summary>Parses the arguments; null and a Chinese message when they are wrong.</summary>
     public static (QueryBenchmarkArguments? Arguments, string? Error) Parse(IReadOnlyList<string> args)
@@ -18,6 +18,7 @@ public static class QueryBenchmarkCli
         string? file = null;
         string? sqlServer = null;
         var iterations = 30;
+        string? only = null;
         var sizes = new List<string> { "seed-scale" };
         for (var i = 1; i < args.Count; i++)
         {
@@ -29,6 +30,7 @@ public static class QueryBenchmarkCli
             {
                 case "--scale-db": file = args[++i]; break;
                 case "--sqlserver": sqlServer = args[++i]; break;
+                case "--only": only = args[++i]; break;
                 case "--iterations" when int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0:
                     iterations = n;
                     i++;
@@ -54,7 +56,7 @@ public static class QueryBenchmarkCli
         {
             return (null, $"缺少 --scale-db 或 --sqlserver。\n{Usage}");
         }
-        return (new QueryBenchmarkArguments(file, sqlServer, iterations, options), null);
+        return (new QueryBenchmarkArguments(file, sqlServer, iterations, options, only), null);
     }
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
@@ -66,7 +68,7 @@ public static class QueryBenchmarkCli
             return 2;
         }
         await output.WriteLineAsync($"Baihe query benchmark — {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
-        var (queries, single) = await QueryBenchmark.RunAsync(arguments.Database, arguments.Iterations, arguments.Sizes, output);
+        var (queries, single) = await QueryBenchmark.RunAsync(arguments.Database, arguments.Iterations, arguments.Sizes, output, arguments.Only);
         await output.WriteLineAsync();
         var plans = arguments.SqlServer is null ? $"{queries.Count(q => q.IndexBacked)}/{queries.Count} with index-backed plans" : "plans not checked on SQL Server";
         await output.WriteLineAsync($"Summary: {queries.Count(q => q.P95Ms <= QueryBenchmark.GoalMs)}/{queries.Count} queries at p95 ≤ {QueryBenchmark.GoalMs} ms, " +

@@ -24,7 +24,7 @@ public sealed class CommunityDashboardQueries(DbConnectionFactory db, BaiheClock
     {
         var community = scope.Community ?? throw new ArgumentException("The community overview needs a scope with a community.", nameof(scope));
         var now = clock.Now;
-        var f = await DashboardFigures.LoadAsync(db, scope, filter.Period, now, ct);
+        var f = await DashboardFigures.LoadAsync(db, scope, filter.Period, now, teams: true, ct);
         var teams = f.Teams.Where(t => t.CommunityId == community.Id).ToList();
         var all = DrillBucket.AllText;
 

@@ -8,15 +8,22 @@ namespace Baihe.Data.Dashboard;
 internal static class DashboardSql
 {
     /// <summary>The grid <c>g</c> lies in the scope: the sub-district, the community when one is set, the grid when one is set.</summary>
+    /// <remarks>
+    /// The optional community and grid sit inside the subquery, so it lists only the scope's grids (a 街道's ~65, a
+    /// community's ~5, or one) and the planner carries that list over to the records' grid column: each figure seeks
+    /// its table's (GridId, …) index per grid of the scope. Written as <c>(@CommunityId IS NULL OR …)</c> beside the
+    /// subquery instead, a community's view read every grid of its 街道 and filtered afterwards.
+    /// </remarks>
     public const string GridInScopeFragment = """
-        g.CommunityId IN (SELECT sc.Id FROM Community sc WHERE sc.SubDistrictId = @SubDistrictId)
-          AND (@CommunityId IS NULL OR g.CommunityId = @CommunityId) AND (@GridId IS NULL OR g.Id = @GridId)
+        g.Id IN (SELECT sg.Id FROM Grid sg JOIN Community sc ON sc.Id = sg.CommunityId
+                 WHERE sc.SubDistrictId = @SubDistrictId AND (@CommunityId IS NULL OR sg.CommunityId = @CommunityId)
+                   AND (@GridId IS NULL OR sg.Id = @GridId))
         """;
 
     /// <summary>The team <c>t</c> belongs to a community of the scope, and its member <c>m</c> lives in the grid when one is set.</summary>
     public const string TeamInScopeFragment = """
-        t.CommunityId IN (SELECT sc.Id FROM Community sc WHERE sc.SubDistrictId = @SubDistrictId)
-          AND (@CommunityId IS NULL OR t.CommunityId = @CommunityId) AND (@GridId IS NULL OR m.GridId = @GridId)
+        t.CommunityId IN (SELECT sc.Id FROM Community sc WHERE sc.SubDistrictId = @SubDistrictId AND (@CommunityId IS NULL OR sc.Id = @CommunityId))
+          AND (@GridId IS NULL OR m.GridId = @GridId)
         """;
 
     public const string TaskClosedFragment = " AND rt.Stage = 'Closed' AND rt.ClosedAt >= @From AND rt.ClosedAt < @To";

@@ -5,19 +5,37 @@ namespace Baihe.Data.Dashboard;
 /// <summary>The district view: one row per community of the sub-district, and the charts that compare them.</summary>
 public sealed class DistrictQueries(DbConnectionFactory db, BaiheClock clock)
 {
-    /// <summary>The comparison table for a resolved scope (<see cref="DashboardScopeQueries.ResolveAsync"/>), one row per readable community.</summary>
-    public async Task<IReadOnlyList<DistrictRow>> CompareAsync(DashboardScope scope, DashboardFilter filter, CancellationToken ct = default)
+    /// <summary>
+    /// The whole district view (rows, area names and charts) from one load of the figures; the page should call this
+    /// rather than <see cref="CompareAsync"/>, <see cref="AreasAsync"/> and <see cref="ChartsAsync"/>, each of which
+    /// loads them again.
+    /// </summary>
+    public async Task<DistrictView> LoadAsync(DashboardScope scope, DashboardFilter filter, CancellationToken ct = default)
     {
-        var f = await DashboardFigures.LoadAsync(db, Wide(scope), filter.Period, clock.Now, ct);
-        return Rows(scope, f);
+        var f = await FiguresAsync(scope, filter, ct);
+        var rows = Rows(scope, f);
+        return new DistrictView(rows, f.Areas.Select(a => a.Name).ToList(), Charts(filter, f, rows));
     }
+
+    /// <summary>The comparison table for a resolved scope (<see cref="DashboardScopeQueries.ResolveAsync"/>), one row per readable community.</summary>
+    public async Task<IReadOnlyList<DistrictRow>> CompareAsync(DashboardScope scope, DashboardFilter filter, CancellationToken ct = default) =>
+        (await LoadAsync(scope, filter, ct)).Rows;
 
     /// <summary>The names of the five point areas, in the order of <see cref="DistrictRow.PointsByArea"/>.</summary>
     public async Task<IReadOnlyList<string>> AreasAsync(DashboardScope scope, DashboardFilter filter, CancellationToken ct = default) =>
-        (await DashboardFigures.LoadAsync(db, Wide(scope), filter.Period, clock.Now, ct)).Areas.Select(a => a.Name).ToList();
+        (await LoadAsync(scope, filter, ct)).Areas;
 
-    // The district view compares every readable community, whatever community the link last showed.
-    private static DashboardScope Wide(DashboardScope scope) => scope with { Community = null, GridId = null, Grid = null };
+    /// <summary>
+    /// The district charts: rates per community, open and overdue tasks per community, tasks closed and wishes fulfilled
+    /// per community, points per area stacked per community, and volunteers and 邻长 per community. Every value drills.
+    /// </summary>
+    public async Task<IReadOnlyList<DashboardChart>> ChartsAsync(DashboardScope scope, DashboardFilter filter, CancellationToken ct = default) =>
+        (await LoadAsync(scope, filter, ct)).Charts;
+
+    // The district view compares every readable community, whatever community the link last showed; no team is in
+    // its scope, so the team figures are not read.
+    private Task<DashboardFigures> FiguresAsync(DashboardScope scope, DashboardFilter filter, CancellationToken ct) =>
+        DashboardFigures.LoadAsync(db, scope with { Community = null, GridId = null, Grid = null }, filter.Period, clock.Now, teams: false, ct);
 
     private static List<DistrictRow> Rows(DashboardScope scope, DashboardFigures f) =>
         scope.Communities.Select(c =>
@@ -31,14 +49,8 @@ public sealed class DistrictQueries(DbConnectionFactory db, BaiheClock clock)
                 f.Volunteers(c.Id), f.Leads(c.Id), f.ActiveLeads(c.Id));
         }).ToList();
 
-    /// <summary>
-    /// The district charts: rates per community, open and overdue tasks per community, tasks closed and wishes fulfilled
-    /// per community, points per area stacked per community, and volunteers and 邻长 per community. Every value drills.
-    /// </summary>
-    public async Task<IReadOnlyList<DashboardChart>> ChartsAsync(DashboardScope scope, DashboardFilter filter, CancellationToken ct = default)
+    private static List<DashboardChart> Charts(DashboardFilter filter, DashboardFigures f, List<DistrictRow> rows)
     {
-        var f = await DashboardFigures.LoadAsync(db, Wide(scope), filter.Period, clock.Now, ct);
-        var rows = Rows(scope, f);
         var names = rows.Select(r => r.Community).ToList();
         var buckets = rows.Select(r => DashboardMath.Community(r.CommunityId)).ToList();
         DashboardSeries S(string name, Func<DistrictRow, double?> value, string metric) =>
