@@ -49,6 +49,9 @@ public sealed class CommunityDashboardQueries(DbConnectionFactory db, BaiheClock
         var monthBuckets = months.Select(m => $"month={m:yyyy-MM}").ToList();
         var thisMonth = new DateTime(now.Year, now.Month, 1);
         double? Past(DateTime month, double? value) => month > thisMonth ? null : value;
+        // A month's rates are drawn once the month has ended: tasks received yesterday cannot be closed yet, and a
+        // line plunging to 0% for the month in progress reads as a collapse, not as "too early to tell".
+        double? Ended(DateTime month, double? value) => month >= thisMonth ? null : value;
         static int Key(DateTime m) => m.Year * 100 + m.Month;
         var place = scope.Grid is null ? "" : $"（{scope.Grid}）";
 
@@ -59,10 +62,10 @@ public sealed class CommunityDashboardQueries(DbConnectionFactory db, BaiheClock
                 new("办结实事", months.Select(m => Past(m, f.Closed(community.Id, Key(m)))).ToList(), DrillMetrics.TasksClosed, monthBuckets),
                 new("完成微心愿", months.Select(m => Past(m, f.Fulfilled(community.Id, Key(m)))).ToList(), DrillMetrics.WishesFulfilled, monthBuckets),
             ]),
-            new("community.rates", "每月办结率与满意率", $"{filter.Label}{place}每月受理的实事：办结率和满意率（当月无受理时不画点）", ChartShape.Line, "%", monthNames,
+            new("community.rates", "每月办结率与满意率", $"{filter.Label}{place}每月受理的实事：办结率和满意率（当月无受理或当月尚未结束时不画点）", ChartShape.Line, "%", monthNames,
             [
-                new("办结率", months.Select(m => Past(m, DashboardMath.Percent(f.Rates(community.Id, Key(m)).CloseRate))).ToList(), DrillMetrics.CloseRate, monthBuckets),
-                new("满意率", months.Select(m => Past(m, DashboardMath.Percent(f.Rates(community.Id, Key(m)).SatisfactionRate))).ToList(), DrillMetrics.SatisfactionRate, monthBuckets),
+                new("办结率", months.Select(m => Ended(m, DashboardMath.Percent(f.Rates(community.Id, Key(m)).CloseRate))).ToList(), DrillMetrics.CloseRate, monthBuckets),
+                new("满意率", months.Select(m => Ended(m, DashboardMath.Percent(f.Rates(community.Id, Key(m)).SatisfactionRate))).ToList(), DrillMetrics.SatisfactionRate, monthBuckets),
             ]),
             new("community.points-area", "积分发放（按领域）", $"{filter.Label}{place}发放的积分，按五个服务领域", ChartShape.Donut, "分",
                 f.Areas.Select(a => a.Name).ToList(),

@@ -72,5 +72,10 @@ public class SampleCommunitiesTests
         var future = 12 - db.Clock.Today.Month;
         Assert.All(monthly.Series, s => Assert.Equal(future, s.Values.Count(v => v is null)));
         Assert.All(monthly.Series, s => Assert.All(s.Values.Take(db.Clock.Today.Month), v => Assert.NotNull(v)));
+
+        // The rates of the month in progress are not drawn either: its tasks have had no time to close.
+        var rates = view.Charts.Single(c => c.Key == "community.rates");
+        Assert.All(rates.Series, s => Assert.Null(s.Values[db.Clock.Today.Month - 1]));
+        Assert.All(rates.Series, s => Assert.NotNull(s.Values[db.Clock.Today.Month - 2]));
     }
 }

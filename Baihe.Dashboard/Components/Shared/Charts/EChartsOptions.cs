@@ -14,6 +14,9 @@ public static class EChartsOptions
     // Value labels on top of bars are readable up to about this many bars in a card; past it they overlap.
     private const int MaxLabelledBars = 24;
 
+    // Percentages carry a decimal ("83.3"), twice as wide as a count: half as many bars keep their labels apart.
+    private const int MaxLabelledPercentBars = 12;
+
     /// <summary>The options for <paramref name="chart"/>; <paramref name="dark"/> draws for the big screen's dark background.</summary>
     public static JsonObject Build(DashboardChart chart, bool dark = false)
     {
@@ -86,7 +89,7 @@ public static class EChartsOptions
         var series = new JsonArray();
         foreach (var s in chart.Series)
         {
-            series.Add(chart.Shape == ChartShape.Line ? Line(s, text) : Bar(s, chart.Shape == ChartShape.StackedBar, bars <= MaxLabelledBars, text));
+            series.Add(chart.Shape == ChartShape.Line ? Line(s, text) : Bar(s, chart.Shape == ChartShape.StackedBar, bars <= (chart.Unit == "%" ? MaxLabelledPercentBars : MaxLabelledBars), text));
         }
         options["series"] = series;
         return options;
