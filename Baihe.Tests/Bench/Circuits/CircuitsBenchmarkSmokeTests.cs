@@ -35,6 +35,7 @@ public class CircuitsBenchmarkSmokeTests
         Assert.True(step.P95Ms > 0, output.ToString());
         Assert.Equal(0, step.LiveMissed);
         Assert.True(step.LiveP50Ms > 0, output.ToString());
-        Assert.Contains("mudGetSvgBBox", output.ToString());
+        // The charts draw in the browser: the harness answered the chart bridge's calls, so the page was the real one.
+        Assert.Contains("baiheCharts.render", output.ToString());
     }
 }

@@ -13,15 +13,15 @@ public class HostTests
         await using var app = new AppFactory();
         using var client = await app.SignedInClientAsync("jiedao");
 
-        var response = await client.GetAsync("/");
+        var response = await client.GetAsync("/?community=1");
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("百合园社区", html);
-        Assert.Contains("今年办实事", html);
+        Assert.Contains("办实事", html);
         // Prerendered with the data, so the first paint already shows the figures.
-        Assert.Contains("kpi-value\">65", html);
-        Assert.Contains("kpi-value\">158", html);
+        Assert.Equal("65", Tile(html, "tasksDone"));
+        Assert.Equal("158", Tile(html, "wishesFulfilled"));
         Assert.True(File.Exists(app.DatabaseFile), "the embedded database file is created on first run");
     }
 
@@ -130,7 +130,28 @@ public class HostTests
 
         var html = WebUtility.HtmlDecode(await client2.GetStringAsync("/"));
 
-        Assert.Contains("kpi-value\">65", html);
-        Assert.Contains("kpi-value\">22", html);
+        Assert.Equal("65", Tile(html, "tasksDone"));
+        Assert.Equal("22", Tile(html, "neighbourLeads"));
     }
+
+    [Fact]
+    public async Task AnOfficialsHome_IsTheDistrictView_AndKeepsTheLinksPeriod()
+    {
+        await using var app = new AppFactory();
+        using var official = await app.SignedInClientAsync("jiedao");
+
+        var home = await official.GetAsync("/?period=2026H1");
+        var district = WebUtility.HtmlDecode(await official.GetStringAsync("/district?period=2026H1"));
+
+        Assert.Equal(HttpStatusCode.Found, home.StatusCode);
+        Assert.EndsWith("district?period=2026H1", home.Headers.Location!.ToString());
+        // Prerendered with the comparison, one row per community of 金东街道.
+        Assert.Contains("各社区对比", district);
+        Assert.Contains("百合园社区", district);
+        Assert.Contains("2026年上半年", district);
+    }
+
+    /// <summary>The figure a prerendered tile shows, found by its key.</summary>
+    private static string Tile(string html, string key) =>
+        System.Text.RegularExpressions.Regex.Match(html, $"data-tile=\"{key}\".*?kpi-value[^>]*>([0-9,]+)", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
 }

@@ -14,10 +14,10 @@ namespace Baihe.Tests.Dashboard.Layout;
 public class NavMenuTests
 {
     [Theory]
-    [InlineData(Roles.Admin, true, false)]
-    [InlineData(Roles.Lead, false, true)]
-    [InlineData(Roles.Official, false, true)]
-    public async Task Links_ForAdminAndReports_FollowTheRole(string role, bool seesAccounts, bool seesReports)
+    [InlineData(Roles.Admin, true, false, true)]
+    [InlineData(Roles.Lead, false, true, false)]
+    [InlineData(Roles.Official, false, true, true)]
+    public async Task Links_ForAdminAndReports_FollowTheRole(string role, bool seesAccounts, bool seesReports, bool seesDistrict)
     {
         await using var ctx = BunitTestContext.Create();
         var auth = ctx.AddAuthorization();
@@ -28,7 +28,8 @@ public class NavMenuTests
 
         var hrefs = cut.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href")).ToList();
         // An administrator has two admin links: 账户与角色 and 大屏令牌.
-        Assert.Equal(11 + (seesAccounts ? 2 : 0) + (seesReports ? 1 : 0), hrefs.Count);
+        Assert.Equal(11 + (seesAccounts ? 2 : 0) + (seesReports ? 1 : 0) + (seesDistrict ? 1 : 0), hrefs.Count);
+        Assert.Equal(seesDistrict, hrefs.Contains("district"));
         Assert.Equal(seesAccounts, hrefs.Contains("admin/users"));
         Assert.Equal(seesAccounts, hrefs.Contains("admin/screens"));
         Assert.Equal(seesReports, hrefs.Contains("reports"));
