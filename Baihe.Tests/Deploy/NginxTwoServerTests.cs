@@ -46,7 +46,8 @@ public sealed class NginxTwoServerTests(BrowserFixture browser, ITestOutputHelpe
         var (official, pinned) = await SignInAsync(site, "jiedao", prefer: null);
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(pinned, await OpenAsync(site, official, "/"));
+            // The community's overview (an official's home is the district view; the tiles are here).
+            Assert.Equal(pinned, await OpenAsync(site, official, "/?community=1"));
         }
         var other = site.Instances.Single(n => n != pinned);
         output.WriteLine($"official pinned to {pinned}");
@@ -54,7 +55,7 @@ public sealed class NginxTwoServerTests(BrowserFixture browser, ITestOutputHelpe
         // A lead on the other server adds a member; the official's page, served by the first, shows it live.
         var (lead, leadServer) = await SignInAsync(site, "jinjiejie", prefer: other);
         Assert.Equal(other, leadServer);
-        var volunteers = official.Locator(".baihe-tile", new() { HasText = "志愿者人数" }).Locator(".kpi-value");
+        var volunteers = official.Locator(".baihe-tile[data-tile='volunteers'] .kpi-value");
         await official.Locator(".updated-at").WaitForAsync();
         var before = Number(await volunteers.InnerTextAsync());
         await official.EvaluateAsync("() => window.__baiheNoReload = true");
@@ -98,9 +99,9 @@ public sealed class NginxTwoServerTests(BrowserFixture browser, ITestOutputHelpe
         Assert.DoesNotContain("/login", official.Url, StringComparison.Ordinal);
 
         // And it works there: a click goes through the new circuit.
-        await official.ClickAsync(".toggle-month-table");
-        await official.Locator(".month-table").WaitForAsync();
-        Assert.Equal(other, await OpenAsync(site, official, "/"));
+        await official.SelectOptionAsync(".filter-kind", "H1");
+        await official.WaitForURLAsync(u => u.Contains("period=", StringComparison.Ordinal) && u.Contains("H1", StringComparison.Ordinal));
+        Assert.Equal(other, await OpenAsync(site, official, "/?community=1"));
     }
 
     private void RequireNginx()
