@@ -1,3 +1,4 @@
+using Baihe.Data.Communities;
 using System.Data.Common;
 using Baihe.Data.Summaries;
 using Dapper;
@@ -608,7 +609,7 @@ public sealed class DemoSeeder(DbConnectionFactory db, BaiheClock clock)
                 var community = await Insert(InsertCommunitySql, new
                 {
                     SubDistrictId = subDistrict, c.Name,
-                    Description = $"示例数据：{c.Name}是金东街道辖区的示例社区，用于演示街道对比，不是真实统计。",
+                    Description = $"{CommunityRow.SamplePrefix}：{c.Name}是金东街道辖区的示例社区，用于演示街道对比，不是真实统计。",
                 });
                 var grids = new List<int>();
                 for (var g = 0; g < c.Grids; g++)

@@ -18,6 +18,9 @@ public class SampleCommunitiesTests
         Assert.Equal("百合园社区", first.Name);
         Assert.Equal(DemoSeeder.SampleCommunities.Select(c => c.Name), all.Skip(1).Select(c => c.Name));
         Assert.All(all.Skip(1), c => Assert.StartsWith("示例数据", c.Description));
+        // The district view marks them by this flag; 百合园社区's own figures are the article's, not samples.
+        Assert.All(all.Skip(1), c => Assert.True(c.IsSample));
+        Assert.False(first.IsSample);
         Assert.All(all, c => Assert.Equal("金东街道", c.SubDistrict));
 
         var scope = await fx.ScopeAsync(DashboardFixture.Official(first.SubDistrictId), fx.Filter());
