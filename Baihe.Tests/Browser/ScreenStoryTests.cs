@@ -29,7 +29,7 @@ public sealed class ScreenStoryTests(BrowserFixture app, ITestOutputHelper outpu
         var tv = await TvAsync(url + "&rotate=600", 1920, 1080);
         var done = tv.Locator(".screen-kpi.tasks-done .kpi-value");
         await tv.Locator(".screen-community", new() { HasText = "百合园社区" }).WaitForAsync();
-        var before = Number(await done.InnerTextAsync());
+        var before = LiveExpect.Number(await done.InnerTextAsync());
 
         await using (var db = Open())
         {
@@ -40,7 +40,7 @@ public sealed class ScreenStoryTests(BrowserFixture app, ITestOutputHelper outpu
             var clock = Stopwatch.StartNew();
             await secretary.Locator(".action-confirm").GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();
             await secretary.Locator(".task-stage", new() { HasText = "办结" }).WaitForAsync();
-            await Expect(async () => Number(await done.InnerTextAsync()) == before + 1, "今年办实事 +1 on the screen", clock, TimeSpan.FromSeconds(2));
+            await LiveExpect.ThatAsync(async () => LiveExpect.Number(await done.InnerTextAsync()) == before + 1, "今年办实事 +1 on the screen", clock, TimeSpan.FromSeconds(2), output);
         }
 
         await app.OpenAsync(admin, "admin/screens");
@@ -51,7 +51,7 @@ public sealed class ScreenStoryTests(BrowserFixture app, ITestOutputHelper outpu
         var revoked = Stopwatch.StartNew();
         await admin.Locator(".token-status", new() { HasText = "已撤销" }).First.WaitForAsync();
 
-        await Expect(async () => (await tv.ContentAsync()).Contains(Refusal, StringComparison.Ordinal), "the refusal on the screen", revoked, TimeSpan.FromSeconds(5));
+        await LiveExpect.ThatAsync(async () => (await tv.ContentAsync()).Contains(Refusal, StringComparison.Ordinal), "the refusal on the screen", revoked, TimeSpan.FromSeconds(5), output);
         Assert.Equal(0, await tv.Locator(".screen-kpi").CountAsync());
         if (Environment.GetEnvironmentVariable("BAIHE_SCREENSHOTS") is { Length: > 0 } dir)
         {
@@ -70,8 +70,9 @@ public sealed class ScreenStoryTests(BrowserFixture app, ITestOutputHelper outpu
         var url = await CreateTokenAsync(admin, $"尺寸{width}x{height}x{scale}");
         var tv = await TvAsync(url + "&rotate=600", width, height, scale);
         await tv.Locator(".screen-kpi").First.WaitForAsync();
-        // The bars grow by a transition; the screenshot should show them grown.
-        await Task.Delay(1000);
+        // The bars grow by a transition; the screenshot should show them grown (the rotation's progress bar is an
+        // animation over the whole turn, not a transition, so it is not waited for).
+        await tv.WaitForFunctionAsync("() => document.getAnimations().filter(a => a instanceof CSSTransition).every(a => a.playState === 'finished')");
         // Saved before the checks, so a failure can be looked at.
         var dir = Environment.GetEnvironmentVariable("BAIHE_SCREENSHOTS") is { Length: > 0 } d ? d : Path.Combine(Repo.Root, "artifacts", "screens");
         Directory.CreateDirectory(dir);
@@ -130,20 +131,7 @@ public sealed class ScreenStoryTests(BrowserFixture app, ITestOutputHelper outpu
         return page;
     }
 
-    private async Task Expect(Func<Task<bool>> condition, string what, Stopwatch since, TimeSpan budget)
-    {
-        while (!await condition())
-        {
-            if (since.Elapsed > budget)
-            {
-                throw new TimeoutException($"{what}: not visible {since.Elapsed.TotalSeconds:F1} s after the write (budget {budget.TotalSeconds} s).");
-            }
-            await Task.Delay(100);
-        }
-        output.WriteLine($"{what}: visible {since.Elapsed.TotalSeconds:F2} s after the write");
-    }
 
-    private static int Number(string text) => int.Parse(Regex.Match(text.Replace(",", "", StringComparison.Ordinal), @"\d+").Value, CultureInfo.InvariantCulture);
 
     private SqliteConnection Open()
     {

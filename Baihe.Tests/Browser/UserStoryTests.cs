@@ -29,7 +29,7 @@ public sealed class UserStoryTests(BrowserFixture app, ITestOutputHelper output)
         // The chart's own data table carries its figures, so a redraw shows there as well as on the canvas.
         var teamChart = official.Locator("[data-chart-key='community.team-sizes'] .chart-data-table");
         await official.Locator(".updated-at").WaitForAsync();
-        var volunteersBefore = Number(await volunteers.InnerTextAsync());
+        var volunteersBefore = LiveExpect.Number(await volunteers.InnerTextAsync());
         var chartBefore = await teamChart.InnerHTMLAsync();
         // A marker on the window survives re-renders but not a reload, so it proves the page changed in place.
         await official.EvaluateAsync("() => window.__baiheNoReload = true");
@@ -45,8 +45,8 @@ public sealed class UserStoryTests(BrowserFixture app, ITestOutputHelper output)
         await lead.ClickAsync(".submit-add");
         await lead.GetByText("已添加成员。").WaitForAsync();
 
-        await Expect(async () => Number(await volunteers.InnerTextAsync()) == volunteersBefore + 1, "志愿者人数 +1", clock);
-        await Expect(async () => await teamChart.InnerHTMLAsync() != chartBefore, "队伍人数 chart redrawn", clock);
+        await LiveExpect.ThatAsync(async () => LiveExpect.Number(await volunteers.InnerTextAsync()) == volunteersBefore + 1, "志愿者人数 +1", clock, LiveBudget, output);
+        await LiveExpect.ThatAsync(async () => await teamChart.InnerHTMLAsync() != chartBefore, "队伍人数 chart redrawn", clock, LiveBudget, output);
         Assert.True(await official.EvaluateAsync<bool>("() => window.__baiheNoReload === true"), "the official's page was reloaded");
     });
 
@@ -133,7 +133,7 @@ public sealed class UserStoryTests(BrowserFixture app, ITestOutputHelper output)
         await app.OpenAsync(official, "/?community=1");
         await official.Locator(".updated-at").WaitForAsync();
         var done = official.Locator(".baihe-tile[data-tile='tasksDone'] .kpi-value");
-        var before = Number(await done.InnerTextAsync());
+        var before = LiveExpect.Number(await done.InnerTextAsync());
 
         var secretary = await app.SignInAsync("shuji");
         await app.OpenAsync(secretary, $"tasks/{taskId}");
@@ -141,7 +141,7 @@ public sealed class UserStoryTests(BrowserFixture app, ITestOutputHelper output)
         await secretary.Locator(".action-confirm").GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();
         await secretary.Locator(".task-stage", new() { HasText = "办结" }).WaitForAsync();
 
-        await Expect(async () => Number(await done.InnerTextAsync()) == before + 1, "今年办实事 +1", clock);
+        await LiveExpect.ThatAsync(async () => LiveExpect.Number(await done.InnerTextAsync()) == before + 1, "今年办实事 +1", clock, LiveBudget, output);
     });
 
     [SkippableTheory]
@@ -158,21 +158,7 @@ public sealed class UserStoryTests(BrowserFixture app, ITestOutputHelper output)
         Assert.True(scroll <= client, $"{path}: page is {scroll}px wide in a {client}px viewport");
     });
 
-    /// <summary>Polls a condition until the live budget, measured from the write, runs out.</summary>
-    private async Task Expect(Func<Task<bool>> condition, string what, Stopwatch sinceWrite)
-    {
-        while (!await condition())
-        {
-            if (sinceWrite.Elapsed > LiveBudget)
-            {
-                throw new TimeoutException($"{what}: not visible {sinceWrite.Elapsed.TotalSeconds:F1} s after the write (budget {LiveBudget.TotalSeconds} s).");
-            }
-            await Task.Delay(100);
-        }
-        output.WriteLine($"{what}: visible {sinceWrite.Elapsed.TotalSeconds:F2} s after the write");
-    }
 
-    private static int Number(string text) => int.Parse(Regex.Match(text.Replace(",", "", StringComparison.Ordinal), @"\d+").Value, CultureInfo.InvariantCulture);
 
     private SqliteConnection Open()
     {
