@@ -1,10 +1,12 @@
 using Baihe.Data.Database;
+using Baihe.Data.Leaders;
+using Baihe.Data.Members;
 using Dapper;
 
 namespace Baihe.Data.Brands;
 
 /// <summary>Reads the brand matrix.</summary>
-public sealed class BrandQueries(DbConnectionFactory db)
+public sealed class BrandQueries(DbConnectionFactory db, PeopleQueries people, LeaderQueries leaders, BaiheClock clock)
 {
     private const string BrandsSql = """
         SELECT b.Id, b.ParentBrandId, b.Name, b.Description
@@ -32,14 +34,10 @@ public sealed class BrandQueries(DbConnectionFactory db)
                  ms.JoinedOn, m.Id;
         """;
 
-    private const string NeighbourLeadsSql = """
-        SELECT COUNT(*)
-        FROM Member m
-        JOIN Grid g ON g.Id = m.GridId
-        WHERE g.CommunityId = @CommunityId AND m.IsNeighbourLead = 1;
-        """;
-
-    /// <summary>Loads the whole tree of a community; it is small (hundreds of rows), so one read serves the page.</summary>
+    /// <summary>
+    /// Loads the whole tree of a community (it is small: hundreds of rows, so one read serves the page), its head counts
+    /// now, and its leads' 服务次数 this half-year.
+    /// </summary>
     public async Task<BrandMatrix> LoadAsync(int communityId, CancellationToken ct = default)
     {
         var args = new { CommunityId = communityId };
@@ -47,7 +45,10 @@ public sealed class BrandQueries(DbConnectionFactory db)
         var brands = await conn.QueryAsync<BrandRow>(new CommandDefinition(BrandsSql, cancellationToken: ct));
         var teams = await conn.QueryAsync<BrandTeamRow>(new CommandDefinition(TeamsSql, args, cancellationToken: ct));
         var members = await conn.QueryAsync<BrandMemberRow>(new CommandDefinition(MembersSql, args, cancellationToken: ct));
-        var leads = await conn.ExecuteScalarAsync<int>(new CommandDefinition(NeighbourLeadsSql, args, cancellationToken: ct));
-        return new BrandMatrix(brands.AsList(), teams.AsList(), members.AsList(), leads);
+        // The head counts come from the same query as the overview's tiles and the report's 概览, so the three agree.
+        var counts = await people.CountsAsync(communityId, clock.Now, ct);
+        var half = leaders.CurrentHalf;
+        var services = await leaders.ServicesAsync(communityId, half, ct);
+        return new BrandMatrix(brands.AsList(), teams.AsList(), members.AsList(), counts, services, half);
     }
 }
