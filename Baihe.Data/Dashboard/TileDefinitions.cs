@@ -18,8 +18,8 @@ public static class TileDefinitions
     /// <summary>百合邻长: residents registered as neighbourhood leads.</summary>
     public const string NeighbourLeads = "登记为“百合邻长”的居民人数。";
 
-    /// <summary>A brand's 人次: the sum of its teams' rosters, so one person on two of them counts twice.</summary>
-    public const string BrandPersonTimes = "该品牌下各队伍当前在册人数之和；同一人在两支队伍计两次。";
+    /// <summary>A brand's 在册人数: 在册人数 restricted to the brand's teams.</summary>
+    public const string BrandOnRoster = "该品牌下各队伍目前在册、尚未离队的成员；同一人在该品牌多支队伍只计一次。";
 
     /// <summary>The definition of the tile with <paramref name="key"/> under <paramref name="filter"/>, or null for an unknown key.</summary>
     public static string? For(string key, DashboardFilter filter) => key switch
