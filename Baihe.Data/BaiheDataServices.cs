@@ -92,6 +92,9 @@ public static class BaiheDataServices
         services.AddSingleton<DeliberationQueries>();
         services.AddSingleton<OverviewQueries>();
         services.AddSingleton<BrandQueries>();
+        services.AddSingleton<Members.PeopleQueries>();
+        services.AddSingleton<Members.MemberListQueries>();
+        services.AddSingleton<Leaders.LeaderQueries>();
         services.AddSingleton<TeamQueries>();
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<TaskWorkflowQueries>();

@@ -124,12 +124,13 @@ internal sealed class DashboardFigures
         GROUP BY g.CommunityId, pe.CategoryId;
         """;
 
-    // Same definition as OverviewKpis.Volunteers: distinct residents on an active roster of a volunteer service team.
+    // 志愿者人数 as TileDefinitions.Volunteers defines it, from the one fragment the tile, /brands and the report share.
     private const string VolunteersSql = """
         SELECT t.CommunityId, COUNT(DISTINCT ms.MemberId) AS Value
         FROM Membership ms JOIN Team t ON t.Id = ms.TeamId JOIN Member m ON m.Id = ms.MemberId
-        WHERE t.Kind = 'VolunteerService' AND ms.LeftOn IS NULL AND 
-        """ + DashboardSql.TeamInScopeFragment + """
+        WHERE 
+        """ + Baihe.Data.Members.PeopleSql.VolunteerTeamFragment + " AND " + Baihe.Data.Members.PeopleSql.OnRosterFragment + " AND "
+        + DashboardSql.TeamInScopeFragment + """
 
         GROUP BY t.CommunityId;
         """;

@@ -104,12 +104,13 @@ public sealed class DrillQueries(DbConnectionFactory db, BaiheClock clock)
     private const string TeamMembersListSqlite = TeamMembersListFragment + DashboardSql.LimitTail;
     private const string TeamMembersListSqlServer = TeamMembersListFragment + DashboardSql.OffsetTail;
 
-    // Same definition as OverviewKpis.Volunteers: distinct residents on an active roster of a volunteer service team.
+    // 志愿者人数 as TileDefinitions.Volunteers defines it, from the one fragment the tile, /brands and the report share.
     private const string VolunteersFromFragment = """
         FROM Member m JOIN Grid g ON g.Id = m.GridId JOIN Community cm ON cm.Id = g.CommunityId
         WHERE m.Id IN (SELECT ms.MemberId FROM Membership ms JOIN Team t ON t.Id = ms.TeamId
-                       WHERE t.Kind = 'VolunteerService' AND ms.LeftOn IS NULL AND 
-        """ + DashboardSql.TeamInScopeFragment + ")";
+                       WHERE 
+        """ + Baihe.Data.Members.PeopleSql.VolunteerTeamFragment + " AND " + Baihe.Data.Members.PeopleSql.OnRosterFragment + " AND "
+        + DashboardSql.TeamInScopeFragment + ")";
     private const string VolunteersCountSql = "SELECT COUNT(*)\n" + VolunteersFromFragment + ";";
     private const string VolunteersListFragment = MemberSelectFragment + VolunteersFromFragment + "\nORDER BY m.Name, m.Id";
     private const string VolunteersListSqlite = VolunteersListFragment + DashboardSql.LimitTail;

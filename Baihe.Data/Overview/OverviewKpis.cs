@@ -12,7 +12,7 @@ public sealed record OverviewKpis
     /// <summary>百合邻长: residents flagged as neighbourhood leads.</summary>
     public int NeighbourLeads { get; init; }
 
-    /// <summary>志愿者人数: distinct residents with an active membership in a volunteer service team.</summary>
+    /// <summary>志愿者人数 (<see cref="Dashboard.TileDefinitions.Volunteers"/>) at the period's end.</summary>
     public int Volunteers { get; init; }
 
     /// <summary>今年办实事: tasks closed (resolved and confirmed by the resident) this year.</summary>

@@ -1,4 +1,5 @@
 using Baihe.Data.Database;
+using Baihe.Data.Members;
 using Dapper;
 
 namespace Baihe.Data.Overview;
@@ -16,7 +17,9 @@ public sealed class OverviewQueries(DbConnectionFactory db)
             (SELECT COUNT(*) FROM Member m JOIN Grid g ON g.Id = m.GridId
               WHERE g.CommunityId = @CommunityId AND m.IsNeighbourLead = 1) AS NeighbourLeads,
             (SELECT COUNT(DISTINCT ms.MemberId) FROM Membership ms JOIN Team t ON t.Id = ms.TeamId
-              WHERE t.CommunityId = @CommunityId AND t.Kind = 'VolunteerService' AND ms.LeftOn IS NULL) AS Volunteers,
+              WHERE t.CommunityId = @CommunityId AND 
+        """ + PeopleSql.VolunteerTeamFragment + " AND " + PeopleSql.OnRosterFragment + """
+        ) AS Volunteers,
             (SELECT COUNT(*) FROM ResidentTask rt JOIN Grid g ON g.Id = rt.GridId
               WHERE g.CommunityId = @CommunityId AND rt.ClosedMonth BETWEEN @FromMonth AND @ToMonth) AS TasksDone,
             (SELECT COUNT(*) FROM MicroWish w JOIN Grid g ON g.Id = w.GridId
@@ -94,7 +97,9 @@ public sealed class OverviewQueries(DbConnectionFactory db)
     /// <summary>Loads the tiles and the four charts of 总览 for a community and a period (normally this year).</summary>
     public async Task<OverviewData> LoadAsync(int communityId, Period period, CancellationToken ct = default)
     {
-        var args = new { CommunityId = communityId, period.From, period.To, period.FromMonth, period.ToMonth };
+        // The roster is read as it stood at the period's end: for the current period that is now (join and leave dates
+        // are never in the future), for a past month the roster its report describes.
+        var args = new { CommunityId = communityId, period.From, period.To, period.FromMonth, period.ToMonth, Now = PeopleQueries.EndOf(period) };
         await using var conn = await db.OpenAsync(ct);
         var kpis = await conn.QuerySingleAsync<OverviewKpis>(new CommandDefinition(KpisSql, args, cancellationToken: ct));
         var tasks = await conn.QueryAsync<MonthCount>(new CommandDefinition(TasksByMonthSql, args, cancellationToken: ct));

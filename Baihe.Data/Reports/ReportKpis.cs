@@ -1,3 +1,4 @@
+using Baihe.Data.Dashboard;
 using Baihe.Data.Overview;
 
 namespace Baihe.Data.Reports;
@@ -15,8 +16,9 @@ public static class ReportKpis
         {
             new("志愿服务队", data.Kpis.VolunteerTeams, "志愿服务队类队伍数"),
             new("兴趣队伍", data.Kpis.InterestGroups, "老年人兴趣队伍数"),
-            new("月末在册成员", counts.Members, "月末仍在任一队伍花名册上的居民（一人只计一次）"),
-            new("百合邻长", data.Kpis.NeighbourLeads, "登记为百合邻长的居民（当前）"),
+            new("月末在册人数", counts.Members, "月末（本月未结束时为当前）" + TileDefinitions.OnRoster),
+            new("月末志愿者人数", data.Kpis.Volunteers, "月末（本月未结束时为当前）" + TileDefinitions.Volunteers),
+            new("百合邻长", data.Kpis.NeighbourLeads, TileDefinitions.NeighbourLeads + "（当前）"),
             new("本月积分发放", data.Kpis.PointsIssued, "本月发生的服务积分合计（只计发放）"),
         };
         kpis.AddRange(data.PointsByArea.Select(a => new ReportKpi($"　其中{a.Area}", a.Points, $"本月{a.Area}板块发放的积分")));

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Baihe.Data.Database;
+using Baihe.Data.Members;
 using Baihe.Data.Wishes;
 using Dapper;
 
@@ -11,7 +12,9 @@ public sealed class ReportQueries(DbConnectionFactory db)
     private const string CountsSql = """
         SELECT
             (SELECT COUNT(DISTINCT ms.MemberId) FROM Membership ms JOIN Team t ON t.Id = ms.TeamId
-              WHERE t.CommunityId = @CommunityId AND ms.JoinedOn < @To AND (ms.LeftOn IS NULL OR ms.LeftOn >= @To)) AS Members,
+              WHERE t.CommunityId = @CommunityId AND 
+        """ + PeopleSql.OnRosterFragment + """
+        ) AS Members,
             (SELECT COALESCE(-SUM(pe.Points), 0) FROM PointEntry pe JOIN Member m ON m.Id = pe.MemberId JOIN Grid g ON g.Id = m.GridId
               WHERE g.CommunityId = @CommunityId AND pe.Source = 'Redemption' AND pe.OccurredOn >= @From AND pe.OccurredOn < @To) AS PointsRedeemed,
             (SELECT COUNT(*) FROM ResidentTask rt JOIN Grid g ON g.Id = rt.GridId
@@ -118,7 +121,9 @@ public sealed class ReportQueries(DbConnectionFactory db)
     public async Task<MonthCounts> CountsAsync(int communityId, Period month, CancellationToken ct = default)
     {
         await using var conn = await db.OpenAsync(ct);
-        return await conn.QuerySingleAsync<MonthCounts>(new CommandDefinition(CountsSql, Args(communityId, month), cancellationToken: ct));
+        // 在册人数 at the month's last moment, with the same fragment the overview and /brands count now.
+        var args = new { CommunityId = communityId, month.From, month.To, Month = month.FromMonth, Now = PeopleQueries.EndOf(month) };
+        return await conn.QuerySingleAsync<MonthCounts>(new CommandDefinition(CountsSql, args, cancellationToken: ct));
     }
 
     /// <summary>The roster at month end plus those who left during the month; one team only when <paramref name="teamId"/> is given.</summary>

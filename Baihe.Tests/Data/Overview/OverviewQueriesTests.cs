@@ -1,5 +1,7 @@
 using Dapper;
 using Baihe.Data.Brands;
+using Baihe.Data.Leaders;
+using Baihe.Data.Members;
 using Baihe.Data.Communities;
 using Baihe.Data.Database;
 using Baihe.Data.Overview;
@@ -73,7 +75,7 @@ public class OverviewQueriesTests
         await using var db = await TestDatabase.SeededAsync(provider);
         var community = (await new CommunityQueries(db.Factory, db.Clock).FirstAsync())!;
 
-        var matrix = await new BrandQueries(db.Factory).LoadAsync(community.Id);
+        var matrix = await new BrandQueries(db.Factory, new PeopleQueries(db.Factory), new LeaderQueries(db.Factory, new CommunityQueries(db.Factory, db.Clock), db.Clock), db.Clock).LoadAsync(community.Id);
 
         var umbrella = Assert.Single(matrix.Brands, b => b.ParentBrandId is null);
         Assert.Equal("百合“共治圈”", umbrella.Name);
