@@ -93,6 +93,7 @@ public static class BaiheDataServices
         services.AddSingleton<OverviewQueries>();
         services.AddSingleton<BrandQueries>();
         services.AddSingleton<TeamQueries>();
+        services.AddSingleton<RosterQueries>();
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<TaskWorkflowQueries>();
         services.AddSingleton<WishQueries>();
