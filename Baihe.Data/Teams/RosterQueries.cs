@@ -121,19 +121,20 @@ public sealed class RosterQueries(DbConnectionFactory db, BaiheClock clock)
         return new RosterMemberChoice(row, null);
     }
 
+    // Changes recorded in the same instant keep the audit trail's order; rows older than the trail come after them.
     // Joins and leaves come from the memberships, with the audit row when there is one (rows seeded or imported before
     // the audit trail have none); role and contact changes exist only in the audit trail. A contact change belongs to
     // the resident, so it is listed on every team the resident was ever on.
     private const string ChangesFragment = """
         SELECT x.Kind, x.OccurredAt, x.MemberName, x.ChangedBy, x.BeforeJson, x.AfterJson, x.FirstRoleJson,
-               x.Role, x.JoinedOn, x.LeftOn, x.LeaveReason, x.RowId
+               x.Role, x.JoinedOn, x.LeftOn, x.LeaveReason, x.AuditId, x.RowId
         FROM (
             SELECT 'Join' AS Kind, COALESCE(a.OccurredAt, ms.JoinedOn) AS OccurredAt, m.Name AS MemberName,
                    COALESCE(u.DisplayName, a.UserName) AS ChangedBy, a.BeforeJson, a.AfterJson,
                    (SELECT f.BeforeJson FROM AuditLog f WHERE f.Id = (
                         SELECT MIN(f2.Id) FROM AuditLog f2
                         WHERE f2.EntityType = 'Membership' AND f2.EntityId = CAST(ms.Id AS NVARCHAR(20)) AND f2.Action = 'Roster.ChangeRole')) AS FirstRoleJson,
-                   ms.Role, ms.JoinedOn, ms.LeftOn, ms.LeaveReason, ms.Id AS RowId
+                   ms.Role, ms.JoinedOn, ms.LeftOn, ms.LeaveReason, a.Id AS AuditId, ms.Id AS RowId
             FROM Membership ms
             JOIN Member m ON m.Id = ms.MemberId
             LEFT JOIN AuditLog a ON a.EntityType = 'Membership' AND a.EntityId = CAST(ms.Id AS NVARCHAR(20)) AND a.Action = 'Roster.AddMember'
@@ -142,7 +143,7 @@ public sealed class RosterQueries(DbConnectionFactory db, BaiheClock clock)
             UNION ALL
             SELECT 'Leave', COALESCE(a.OccurredAt, ms.LeftOn), m.Name,
                    COALESCE(u.DisplayName, a.UserName), a.BeforeJson, a.AfterJson, NULL,
-                   ms.Role, ms.JoinedOn, ms.LeftOn, ms.LeaveReason, ms.Id
+                   ms.Role, ms.JoinedOn, ms.LeftOn, ms.LeaveReason, a.Id, ms.Id
             FROM Membership ms
             JOIN Member m ON m.Id = ms.MemberId
             LEFT JOIN AuditLog a ON a.EntityType = 'Membership' AND a.EntityId = CAST(ms.Id AS NVARCHAR(20)) AND a.Action = 'Roster.RecordLeave'
@@ -151,7 +152,7 @@ public sealed class RosterQueries(DbConnectionFactory db, BaiheClock clock)
             UNION ALL
             SELECT 'Role', a.OccurredAt, m.Name,
                    COALESCE(u.DisplayName, a.UserName), a.BeforeJson, a.AfterJson, NULL,
-                   ms.Role, ms.JoinedOn, ms.LeftOn, ms.LeaveReason, a.Id
+                   ms.Role, ms.JoinedOn, ms.LeftOn, ms.LeaveReason, a.Id, a.Id
             FROM Membership ms
             JOIN Member m ON m.Id = ms.MemberId
             JOIN AuditLog a ON a.EntityType = 'Membership' AND a.EntityId = CAST(ms.Id AS NVARCHAR(20)) AND a.Action = 'Roster.ChangeRole'
@@ -160,7 +161,7 @@ public sealed class RosterQueries(DbConnectionFactory db, BaiheClock clock)
             UNION ALL
             SELECT 'Contact', a.OccurredAt, m.Name,
                    COALESCE(u.DisplayName, a.UserName), a.BeforeJson, a.AfterJson, NULL,
-                   NULL, NULL, NULL, NULL, a.Id
+                   NULL, NULL, NULL, NULL, a.Id, a.Id
             FROM Member m
             JOIN AuditLog a ON a.EntityType = 'Member' AND a.EntityId = CAST(m.Id AS NVARCHAR(20)) AND a.Action = 'Member.EditContact'
             LEFT JOIN AppUser u ON u.Id = a.UserId
@@ -170,13 +171,13 @@ public sealed class RosterQueries(DbConnectionFactory db, BaiheClock clock)
 
     private const string ChangesSqlServer = ChangesFragment + """
 
-        ORDER BY x.OccurredAt DESC, x.RowId DESC
+        ORDER BY x.OccurredAt DESC, x.AuditId DESC, x.RowId DESC
         OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY;
         """;
 
     private const string ChangesSqlite = ChangesFragment + """
 
-        ORDER BY x.OccurredAt DESC, x.RowId DESC
+        ORDER BY x.OccurredAt DESC, x.AuditId DESC, x.RowId DESC
         LIMIT @Take OFFSET @Skip;
         """;
 
@@ -281,6 +282,7 @@ public sealed class RosterQueries(DbConnectionFactory db, BaiheClock clock)
         public DateTime? JoinedOn { get; init; }
         public DateTime? LeftOn { get; init; }
         public string? LeaveReason { get; init; }
+        public long? AuditId { get; init; }
         public long RowId { get; init; }
     }
 }

@@ -61,6 +61,7 @@ public class RosterQueriesTests
         var lead = await db.ActorAsync("jinjiejie");
         var everyone = await EveryoneAsync(lists, jin, new RosterFilter());
         var leaver = everyone.Last(r => r.Role != RosterRole.Lead);
+        var leftBefore = (await lists.PageAsync(jin, RosterFilter.Parse(null, null, "left", null, null))).Total;
         Assert.True((await roster.RecordLeaveAsync(lead, leaver.MembershipId, db.Clock.Today, "搬家", leaver.MembershipVersion)).Ok);
 
         var leads = await lists.PageAsync(jin, RosterFilter.Parse(null, "lead", null, null, null));
@@ -74,9 +75,11 @@ public class RosterQueriesTests
         Assert.Equal(RosterRole.Lead, Assert.Single(leads.Rows).Role);
         Assert.Equal(everyone.Count - 1, active.Count);
         Assert.DoesNotContain(active, r => r.MembershipId == leaver.MembershipId);
-        var gone = Assert.Single(left.Rows);
-        Assert.Equal((leaver.MembershipId, "搬家"), (gone.MembershipId, gone.LeaveReason));
-        Assert.Equal(everyone.Count, all.Count);
+        Assert.Equal(leftBefore + 1, left.Total);
+        Assert.All(left.Rows, r => Assert.NotNull(r.LeftOn));
+        var gone = Assert.Single(left.Rows, r => r.MembershipId == leaver.MembershipId);
+        Assert.Equal("搬家", gone.LeaveReason);
+        Assert.Equal(everyone.Count + leftBefore, all.Count);
         Assert.Equal(byName.Select(r => r.Name).Order(StringComparer.Ordinal), byName.Select(r => r.Name));
         Assert.Equal(byPoints.Select(r => r.Points).OrderDescending(), byPoints.Select(r => r.Points));
         Assert.Contains(byPoints, r => r.Points > 0);
