@@ -29,6 +29,7 @@ public class TeamPageTests
 
         cut.FindAll(".edit-member")[^1].Click();
         dialogs.WaitForAssertion(() => Assert.Contains(name, dialogs.Find(".roster-editor .editor-title").TextContent));
+        dialogs.Find(".edit-reason input").Change("搬家");
         dialogs.Find(".leave-form").Submit();
         dialogs.WaitForAssertion(() => Assert.Contains($"{name} 将登记为", dialogs.Markup));
         Assert.Contains("不再计入本队在册人数", dialogs.Markup);
