@@ -96,6 +96,7 @@ public static class BaiheDataServices
         services.AddSingleton<Members.MemberListQueries>();
         services.AddSingleton<Leaders.LeaderQueries>();
         services.AddSingleton<TeamQueries>();
+        services.AddSingleton<RosterQueries>();
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<TaskWorkflowQueries>();
         services.AddSingleton<WishQueries>();

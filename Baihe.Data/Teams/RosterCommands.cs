@@ -56,6 +56,10 @@ public sealed class RosterCommands(DbConnectionFactory db, BaiheClock clock)
         WHERE ms.Id = @MembershipId;
         """;
 
+    private const string CurrentLeadSql = """
+        SELECT ms.Id FROM Membership ms WHERE ms.TeamId = @TeamId AND ms.Role = 'Lead' AND ms.LeftOn IS NULL AND ms.Id <> @Id;
+        """;
+
     private const string DemoteLeadSql = """
         UPDATE Membership SET Role = 'Deputy' WHERE TeamId = @TeamId AND Role = 'Lead' AND LeftOn IS NULL AND Id <> @Id;
         """;
@@ -199,7 +203,12 @@ public sealed class RosterCommands(DbConnectionFactory db, BaiheClock clock)
             }
             if (role == RosterRole.Lead)
             {
-                await w.ExecuteAsync(DemoteLeadSql, new { ms.TeamId, ms.Id });
+                // The demoted 队长 is a role change too, and the roster's history lists it with its own audit row.
+                if (await w.ScalarAsync<int?>(CurrentLeadSql, new { ms.TeamId, ms.Id }) is int demoted)
+                {
+                    await w.ExecuteAsync(DemoteLeadSql, new { ms.TeamId, ms.Id });
+                    w.Audit("Roster.ChangeRole", "Membership", demoted, new { Role = RosterRole.Lead }, new { Role = RosterRole.Deputy });
+                }
             }
             try
             {

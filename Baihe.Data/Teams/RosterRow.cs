@@ -1,7 +1,7 @@
 
 namespace Baihe.Data.Teams;
 
-/// <summary>An active member on a team's roster.</summary>
+/// <summary>A member on a team's roster: on it now, or (with <see cref="LeftOn"/>) one who left.</summary>
 public sealed record RosterRow
 {
     public int MembershipId { get; init; }
@@ -17,4 +17,12 @@ public sealed record RosterRow
     public string? Skill { get; init; }
     public long MembershipVersion { get; init; }
     public long MemberVersion { get; init; }
+
+    /// <summary>When the member left this team; null while they are on it.</summary>
+    public DateTime? LeftOn { get; init; }
+
+    public string? LeaveReason { get; init; }
+
+    /// <summary>The member's point balance (every ledger entry summed), where the roster list reads it.</summary>
+    public int Points { get; init; }
 }

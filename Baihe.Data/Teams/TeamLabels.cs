@@ -17,4 +17,34 @@ public static class TeamLabels
         "InterestGroup" => "兴趣队伍",
         _ => code,
     };
+
+    /// <summary>The roster statuses of <see cref="RosterFilter"/>.</summary>
+    public static string Status(string code) => code switch
+    {
+        RosterFilter.Active => "在册",
+        RosterFilter.Left => "已离队",
+        RosterFilter.All => "全部",
+        _ => code,
+    };
+
+    /// <summary>The roster orders of <see cref="RosterFilter"/>.</summary>
+    public static string Sort(string code) => code switch
+    {
+        "role" => "按角色",
+        "name" => "按姓名",
+        "joined" => "按入队日期（早→晚）",
+        "grid" => "按网格",
+        "points" => "按积分（高→低）",
+        _ => code,
+    };
+
+    /// <summary>The kinds of <see cref="RosterChange"/>.</summary>
+    public static string Change(string kind) => kind switch
+    {
+        RosterChange.Join => "入队",
+        RosterChange.RoleChange => "角色变更",
+        RosterChange.ContactChange => "联系方式变更",
+        RosterChange.Leave => "离队",
+        _ => kind,
+    };
 }

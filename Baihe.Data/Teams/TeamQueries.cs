@@ -46,6 +46,13 @@ public sealed class TeamQueries(DbConnectionFactory db)
         ORDER BY CASE ms.Role WHEN 'Lead' THEN 0 WHEN 'Deputy' THEN 1 ELSE 2 END, ms.JoinedOn, m.Id;
         """;
 
+    /// <summary>A team with its lead and head count, without its roster, or null when there is no such team.</summary>
+    public async Task<TeamRow?> TeamAsync(int teamId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<TeamRow>(new CommandDefinition(OneSql, new { TeamId = teamId }, cancellationToken: ct));
+    }
+
     /// <summary>A team and its active roster, or null when there is no such team.</summary>
     public async Task<TeamDetail?> DetailAsync(int teamId, CancellationToken ct = default)
     {
