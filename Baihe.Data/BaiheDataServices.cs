@@ -86,6 +86,9 @@ public static class BaiheDataServices
         services.AddSingleton<ChangeFeedQueries>();
         services.AddSingleton<CommunityQueries>();
         services.AddSingleton<GridQueries>();
+        services.AddSingleton<ListScopeQueries>();
+        services.AddSingleton<TaskListQueries>();
+        services.AddSingleton<WishListQueries>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<ReportCommands>();
         services.AddSingleton<DeliberationCommands>();
