@@ -45,7 +45,7 @@ public static class PointsListFilterParser
             code = statuses.Keys.FirstOrDefault(k => string.Equals(k, status.Trim(), StringComparison.OrdinalIgnoreCase));
             if (code is null)
             {
-                problems.Add($"无法识别状态“{status.Trim()}”（应为{string.Join("或", statuses.Keys)}），已显示全部状态。");
+                problems.Add($"无法识别状态“{status.Trim()}”（可用：{string.Join("、", statuses.Select(s => $"{s.Key} {s.Value}"))}），已显示全部状态。");
             }
         }
 
