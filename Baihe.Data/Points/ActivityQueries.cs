@@ -20,6 +20,27 @@ public sealed class ActivityQueries(DbConnectionFactory db)
 
     private const string OneSql = SelectFragment + "\nWHERE a.Id = @ActivityId;";
 
+    private const string FilterFragment = """
+
+        WHERE t.CommunityId = @CommunityId
+          AND (@Q IS NULL OR a.Title LIKE @Q ESCAPE '\' OR a.Place LIKE @Q ESCAPE '\' OR t.Name LIKE @Q ESCAPE '\')
+          AND (@Status IS NULL OR a.Status = @Status)
+          AND (@From IS NULL OR a.HeldOn >= @From)
+          AND (@To IS NULL OR a.HeldOn < @To)
+          AND (@TeamId IS NULL OR a.TeamId = @TeamId)
+          AND (@CategoryId IS NULL OR a.CategoryId = @CategoryId)
+        """;
+
+    private const string CountSql = """
+        SELECT COUNT(*)
+        FROM Activity a
+        JOIN Team t ON t.Id = a.TeamId
+        """ + FilterFragment + ";";
+
+    private const string PageSqlServer = SelectFragment + FilterFragment + "\nORDER BY a.HeldOn DESC, a.Id DESC\nOFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY;";
+
+    private const string PageSqlite = SelectFragment + FilterFragment + "\nORDER BY a.HeldOn DESC, a.Id DESC\nLIMIT @Take OFFSET @Skip;";
+
     private const string AttendeesSql = """
         SELECT m.Id AS MemberId, m.Name, 1 AS OnRoster,
                CASE WHEN EXISTS (SELECT 1 FROM Attendance at WHERE at.ActivityId = @ActivityId AND at.MemberId = m.Id) THEN 1 ELSE 0 END AS Attended
@@ -38,6 +59,23 @@ public sealed class ActivityQueries(DbConnectionFactory db)
     {
         await using var conn = await db.OpenAsync(ct);
         return (await conn.QueryAsync<ActivityRow>(new CommandDefinition(ListSql, new { CommunityId = communityId }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>
+    /// One page of a community's events matching <paramref name="filter"/> (keyword in title, place or team), newest
+    /// first, with the count of all that match.
+    /// </summary>
+    public async Task<ListPage<ActivityRow>> SearchAsync(int communityId, PointsListFilter filter, CancellationToken ct = default)
+    {
+        var args = new
+        {
+            CommunityId = communityId, Q = SearchText.Contains(filter.Q), filter.Status, filter.From, To = filter.ToExclusive,
+            filter.TeamId, filter.CategoryId, filter.Skip, Take = PointsListFilter.PageSize,
+        };
+        await using var conn = await db.OpenAsync(ct);
+        var total = await conn.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, args, cancellationToken: ct));
+        var rows = await conn.QueryAsync<ActivityRow>(new CommandDefinition(db.IsSqlite ? PageSqlite : PageSqlServer, args, cancellationToken: ct));
+        return new ListPage<ActivityRow>(rows.AsList(), total, filter.Page, PointsListFilter.PageSize);
     }
 
     /// <summary>One event and its attendance screen, or null.</summary>

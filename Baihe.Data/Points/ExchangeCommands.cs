@@ -59,7 +59,13 @@ public sealed class ExchangeCommands(DbConnectionFactory db, BaiheClock clock)
             var existing = await w.SingleOrDefaultAsync<KeyRow>(ExistingKeySql, new { Key = idempotencyKey });
             if (existing is not null)
             {
-                return existing.MemberId == memberId ? CommandResult.Success(existing.Id) : CommandResult.Fail(KeyInvalid);
+                // One intent, one redemption: the page makes a request key when its redemption form opens, and the key
+                // is UNIQUE in the table (UQ_Redemption_IdempotencyKey, since the first schema, with the SQLite length
+                // trigger of 0007), so no new migration is needed. A repeat is answered as a success naming the first
+                // redemption, with a warning, rather than as an error: the user's intent did succeed, once.
+                return existing.MemberId == memberId
+                    ? new CommandResult(true, Warning: AlreadySubmitted, Id: existing.Id)
+                    : CommandResult.Fail(KeyInvalid);
             }
             var member = await ResidentQueries.ScopeAsync(w, memberId);
             if (member is null)
@@ -209,6 +215,9 @@ public sealed class ExchangeCommands(DbConnectionFactory db, BaiheClock clock)
     public const int MaxPointCost = 10_000;
 
     private const string RewardMissing = "找不到本社区的这个兑换项目。";
+
+    /// <summary>The warning on a repeated submit of one redemption form (same request key): nothing more was deducted.</summary>
+    public const string AlreadySubmitted = "这次兑换已经提交过了，没有重复扣分。";
 
     private const string KeyInvalid = "兑换请求无效，请刷新页面后重试。";
 

@@ -42,6 +42,13 @@ public sealed class PointsQueries(DbConnectionFactory db)
 
     private const string BalanceSql = "SELECT COALESCE(SUM(Points), 0) FROM PointEntry WHERE MemberId = @MemberId;";
 
+    /// <summary>A resident's balance now, for a confirmation that states what a redemption leaves.</summary>
+    public async Task<int> BalanceAsync(int memberId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        return await conn.ExecuteScalarAsync<int>(new CommandDefinition(BalanceSql, new { MemberId = memberId }, cancellationToken: ct));
+    }
+
     private const string ByAreaSql = """
         SELECT pc.Id AS CategoryId, pc.Name AS Area, COALESCE(x.Points, 0) AS Points
         FROM PointCategory pc

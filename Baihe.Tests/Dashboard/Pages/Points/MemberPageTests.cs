@@ -25,7 +25,8 @@ public class MemberPageTests
             memberId = await conn.ExecuteScalarAsync<int>("INSERT INTO Member (GridId, Name, CreatedAt) VALUES (1, '兑换测试', '2026-01-01'); SELECT last_insert_rowid();");
             await conn.ExecuteAsync("INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RecordedAt) VALUES (@memberId, 3, 20, '2026-03-01', 'Service', '2026-03-01');", new { memberId });
         }
-        await using var ctx = await ContextAsync(db, "shuji");
+        var (ctx, dialogs) = await PointsPageContext.CreateAsync(db, "shuji");
+        await using var _ = ctx;
 
         var cut = ctx.Render<MemberPage>(p => p.Add(x => x.Id, memberId));
         cut.WaitForAssertion(() => Assert.StartsWith("20", cut.Find(".balance").TextContent.Trim()));
@@ -39,6 +40,9 @@ public class MemberPageTests
         await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(haircut));
         cut.Find(".redeem").Click();
         cut.Find(".redeem").Click();
+        // The second click met the first one's open confirmation: one dialog, answered once.
+        Assert.Single(dialogs.FindAll(".mud-dialog"));
+        PointsPageContext.Answer(dialogs, "扣除 5 分兑换 理发", "兑换");
 
         cut.WaitForAssertion(() => Assert.StartsWith("15", cut.Find(".balance").TextContent.Trim()));
         await using var check = await db.Factory.OpenAsync();
