@@ -67,9 +67,20 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
         WHERE Id = @Id AND Stage = 'Resolved' AND CAST(RowVersion AS BIGINT) = @RowVersion;
         """;
 
+    // A reopened task starts a new round: its team may change, and its due time runs again from now.
     private const string ReopenSql = """
-        UPDATE ResidentTask SET Stage = 'Assigned', Satisfaction = NULL
+        UPDATE ResidentTask SET Stage = 'Assigned', Satisfaction = NULL, AssignedTeamId = @TeamId, DueAt = @DueAt
         WHERE Id = @Id AND Stage = 'Resolved' AND CAST(RowVersion AS BIGINT) = @RowVersion;
+        """;
+
+    private const string TeamNameSql = "SELECT Name FROM Team WHERE Id = @TeamId;";
+
+    private const string AssigneeIdsSql = "SELECT MemberId FROM TaskAssignee WHERE TaskId = @TaskId ORDER BY MemberId;";
+
+    private const string AssigneeNamesSql = """
+        SELECT m.Name FROM TaskAssignee a JOIN Member m ON m.Id = a.MemberId
+        WHERE a.TaskId = @TaskId
+        ORDER BY m.Name, m.Id;
         """;
 
     private const string RuleSql = "SELECT Id, Points FROM PointRule WHERE Code = 'PerService' AND IsActive = 1;";
@@ -262,9 +273,12 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
 
     /// <summary>
     /// The resident's confirmation. Fixed and 满意/基本满意 closes the task (办结); not fixed or 不满意 reopens it to
-    /// 分办任务, so "closed, not fixed" never counts as done.
+    /// 分办任务, so "closed, not fixed" never counts as done. A reopen needs its reason in <paramref name="note"/>, may
+    /// hand the task to another team and handlers (<paramref name="reassignTo"/>), and gets a new due time from the
+    /// urgency.
     /// </summary>
-    public Task<CommandResult> ConfirmAsync(Actor actor, int taskId, bool fixedByResident, string satisfaction, string? note, long rowVersion, CancellationToken ct = default) =>
+    public Task<CommandResult> ConfirmAsync(Actor actor, int taskId, bool fixedByResident, string satisfaction, string? note, long rowVersion,
+        TaskAssignment? reassignTo = null, CancellationToken ct = default) =>
         WriteTransaction.RunAsync(db, clock, actor, "Tasks", async w =>
         {
             var task = await TaskAsync(w, taskId, "Task.Confirm");
@@ -286,20 +300,107 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
             }
             var text = entered.Length == 0 ? null : entered;
             var close = fixedByResident && satisfaction != "Dissatisfied";
-            var changed = close
-                ? await w.ExecuteAsync(CloseSql, new { Satisfaction = satisfaction, ClosedAt = w.Now, task.Id, RowVersion = rowVersion })
-                : await w.ExecuteAsync(ReopenSql, new { task.Id, RowVersion = rowVersion });
-            if (changed == 0)
+            if (!close)
+            {
+                return await ReopenCoreAsync(w, task, fixedByResident ? "居民不满意" : "问题未解决", text, reassignTo, rowVersion,
+                    new { fixedByResident, satisfaction });
+            }
+            if (await w.ExecuteAsync(CloseSql, new { Satisfaction = satisfaction, ClosedAt = w.Now, task.Id, RowVersion = rowVersion }) == 0)
             {
                 return CommandResult.Stale();
             }
-            // The reopen note is composed: ConfirmNoteMax leaves room for its prefix, and the cut to the column is
-            // only a guard should the prefix ever grow.
-            var why = close ? text : TextInput.Cut($"重新分办：{(fixedByResident ? "居民不满意" : "问题未解决")}{(text is null ? "" : "；" + text)}", HistoryNoteMax);
-            await HistoryAsync(w, taskId, TaskCodes.Resolved, close ? TaskCodes.Closed : TaskCodes.Assigned, why);
-            w.Audit(close ? "Task.Close" : "Task.Reopen", "ResidentTask", taskId, null, new { fixedByResident, satisfaction });
+            await HistoryAsync(w, taskId, TaskCodes.Resolved, TaskCodes.Closed, text);
+            w.Audit("Task.Close", "ResidentTask", taskId, null, new { fixedByResident, satisfaction });
             return CommandResult.Success(taskId);
         }, ct);
+
+    /// <summary>
+    /// 重新分办 without waiting for the resident's visit: the secretary finds the reported result does not hold. Only a
+    /// task awaiting confirmation (反馈结果) is reopened; a closed task has been counted in its month's figures, so a
+    /// new call about it is a new intake. Needs a reason; the team and handlers may change; the due time restarts.
+    /// </summary>
+    public Task<CommandResult> ReopenAsync(Actor actor, int taskId, string? reason, TaskAssignment? reassignTo, long rowVersion, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, "Tasks", async w =>
+        {
+            var task = await TaskAsync(w, taskId, "Task.Reopen");
+            if (!TaskRules.CanAssign(actor, task.Scope))
+            {
+                throw await w.DeniedAsync("Task.Reopen", "ResidentTask", taskId, new { reason });
+            }
+            if (task.Stage != TaskCodes.Resolved)
+            {
+                return CommandResult.Fail(task.Stage == TaskCodes.Closed
+                    ? "已办结的诉求不能重新分办；居民再次反映请登记为新的诉求。"
+                    : "只有已反馈结果的诉求才能重新分办。");
+            }
+            if (TextInput.Check(reason, ConfirmNoteMax, "重新分办原因", out var text, required: false, multiline: true) is { } error)
+            {
+                return CommandResult.Fail(error);
+            }
+            return await ReopenCoreAsync(w, task, "复核未通过", text.Length == 0 ? null : text, reassignTo, rowVersion, null);
+        }, ct);
+
+    /// <summary>
+    /// Sends a resolved task back to 分办任务: refuses without a reason, checks and applies the new team and handlers,
+    /// restarts the due time from the urgency, and writes two timeline rows (the reopen with its reason, then who
+    /// takes it on by when), so the timeline says who reopened it, when, why, and to whom it went.
+    /// </summary>
+    private async Task<CommandResult> ReopenCoreAsync(WriteScope w, TaskState task, string why, string? reason, TaskAssignment? reassignTo,
+        long rowVersion, object? attempted)
+    {
+        if (reason is null)
+        {
+            return CommandResult.Fail("重新分办须写明原因（如：问题未解决的情况、居民不满意之处）。");
+        }
+        var beforeTeam = task.AssignedTeamId;
+        var beforeMembers = (await w.QueryAsync<int>(AssigneeIdsSql, new { TaskId = task.Id })).ToList();
+        var beforeNames = await w.QueryAsync<string>(AssigneeNamesSql, new { TaskId = task.Id });
+        var beforeTeamName = beforeTeam is int oldTeam ? await w.ScalarAsync<string?>(TeamNameSql, new { TeamId = oldTeam }) : null;
+        var teamId = beforeTeam;
+        var members = (IReadOnlyCollection<int>)beforeMembers;
+        if (reassignTo is not null)
+        {
+            // Handing the task to someone else is a 分办 decision, whoever confirms the visit.
+            if (!TaskRules.CanAssign(w.Actor, task.Scope))
+            {
+                throw await w.DeniedAsync("Task.Reopen", "ResidentTask", task.Id, attempted);
+            }
+            if (reassignTo.TeamId is int team && await w.ScalarAsync<int?>(TeamCommunitySql, new { TeamId = team }) != task.CommunityId)
+            {
+                throw await w.DeniedAsync("Task.Reopen", "Team", team, attempted, "找不到这支队伍。");
+            }
+            await RequireResidentsAsync(w, reassignTo.MemberIds, task.CommunityId, "Task.Reopen");
+            (teamId, members) = (reassignTo.TeamId, reassignTo.MemberIds.Distinct().ToList());
+        }
+        if (teamId is null && members.Count == 0)
+        {
+            return CommandResult.Fail("请指定承办队伍或承办人。");
+        }
+        var due = w.Now + dueHours.For(task.Urgency ?? "Normal");
+        if (await w.ExecuteAsync(ReopenSql, new { TeamId = teamId, DueAt = due, task.Id, RowVersion = rowVersion }) == 0)
+        {
+            return CommandResult.Stale();
+        }
+        var changed = teamId != beforeTeam || !members.Order().SequenceEqual(beforeMembers.Order());
+        if (changed)
+        {
+            await w.ExecuteAsync(ClearAssigneesSql, new { TaskId = task.Id });
+            await w.ExecuteAsync(InsertAssigneeSql, members.Select(m => new { TaskId = task.Id, MemberId = m }));
+        }
+        var teamName = teamId is int newTeam ? await w.ScalarAsync<string?>(TeamNameSql, new { TeamId = newTeam }) : null;
+        var names = await w.QueryAsync<string>(AssigneeNamesSql, new { TaskId = task.Id });
+        // ConfirmNoteMax leaves room for the prefix; the cut to the column is only a guard should the prefix grow.
+        await HistoryAsync(w, task.Id, TaskCodes.Resolved, TaskCodes.Assigned, TextInput.Cut($"重新分办：{why}；原因：{reason}", HistoryNoteMax));
+        var handledBy = $"承办队伍：{teamName ?? "无"}；承办人：{Names(names)}；办理期限：{due:yyyy-MM-dd HH:mm}";
+        var previously = changed ? $"（改派，原承办队伍：{beforeTeamName ?? "无"}；原承办人：{Names(beforeNames)}）" : "（承办不变）";
+        await HistoryAsync(w, task.Id, TaskCodes.Assigned, TaskCodes.Assigned, TextInput.Cut(handledBy + previously, HistoryNoteMax));
+        w.Audit("Task.Reopen", "ResidentTask", task.Id,
+            new { Stage = TaskCodes.Resolved, TeamId = beforeTeam, Members = beforeMembers, task.DueAt },
+            new { Stage = TaskCodes.Assigned, TeamId = teamId, Members = members, DueAt = due, Reason = reason, Why = why, Attempted = attempted });
+        return CommandResult.Success(task.Id);
+    }
+
+    private static string Names(IEnumerable<string> names) => names.Any() ? string.Join("、", names) : "无";
 
     /// <summary>
     /// Credits the volunteers who did the work, in one step, once each: 邻里互助 by default, at the points of the

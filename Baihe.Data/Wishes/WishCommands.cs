@@ -136,7 +136,9 @@ public sealed class WishCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 return CommandResult.Fail("这个微心愿已被认领。");
             }
-            await ChangedAsync(w, "Wish.Claim", wishId, "Published", "Claimed", $"{kind}:{claimantId}");
+            // The timeline is read by people: it names the claimer, never its id.
+            var name = await w.ScalarAsync<string?>(WishDetailQueries.ClaimantNameSql(kind), new { Id = claimantId });
+            await ChangedAsync(w, "Wish.Claim", wishId, "Published", "Claimed", WishDetailQueries.ClaimNote(kind, name));
             return CommandResult.Success(wishId);
         }, ct);
 

@@ -31,6 +31,15 @@ public sealed class WishDetailQueries(DbConnectionFactory db)
         ORDER BY h.ChangedAt, h.Id;
         """;
 
+    private const string MemberNameSql = "SELECT Name FROM Member WHERE Id = @Id;";
+
+    private const string TeamNameSql = "SELECT Name FROM Team WHERE Id = @Id;";
+
+    private const string PartnerNameSql = "SELECT Name FROM PartnerUnit WHERE Id = @Id;";
+
+    // Claims recorded before the timeline named claimers stored "Member:21"; such a note is shown by the claimer's name.
+    private static readonly System.Text.RegularExpressions.Regex LegacyClaimNote = new(@"^(Member|Team|Partner):\d+$");
+
     private const string ScopeSql = """
         SELECT g.CommunityId, w.ClaimedByTeamId, w.ClaimedByMemberId
         FROM MicroWish w JOIN Grid g ON g.Id = w.GridId
@@ -56,8 +65,22 @@ public sealed class WishDetailQueries(DbConnectionFactory db)
             return null;
         }
         var history = await conn.QueryAsync<WishChange>(new CommandDefinition(HistorySql, new { WishId = wishId }, cancellationToken: ct));
-        return (wish, history.AsList());
+        return (wish, history.Select(h => h.ToStatus == "Claimed" && h.Note is { } note && LegacyClaimNote.IsMatch(note)
+            ? h with { Note = ClaimNote(wish.ClaimantKind ?? note[..note.IndexOf(':')], wish.Claimant) }
+            : h).ToList());
     }
+
+    /// <summary>The SQL that reads the name of a claimer of <paramref name="kind"/> (Member, Team or Partner) by <c>@Id</c>.</summary>
+    internal static string ClaimantNameSql(string kind) => kind switch
+    {
+        "Member" => MemberNameSql,
+        "Team" => TeamNameSql,
+        _ => PartnerNameSql,
+    };
+
+    /// <summary>The timeline's words for a claim: "认领方：志愿者 陈丽华".</summary>
+    internal static string ClaimNote(string kind, string? name) =>
+        $"认领方：{kind switch { "Member" => "志愿者", "Team" => "队伍", _ => "共建单位" }} {name ?? "（已删除）"}";
 
     public async Task<IReadOnlyList<PartnerRow>> PartnersAsync(int communityId, CancellationToken ct = default)
     {

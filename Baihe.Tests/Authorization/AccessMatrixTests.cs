@@ -377,6 +377,7 @@ public class AccessMatrixTests
             ["TaskCommands.ResolveAsync"] = async actor => { var id = await TaskAt(TaskCodes.Assigned); return await tasks.ResolveAsync(actor, id, "已处理", await Version(id)); },
             ["TaskCommands.ConfirmAsync"] = async actor => { var id = await TaskAt(TaskCodes.Resolved); return await tasks.ConfirmAsync(actor, id, true, "Satisfied", null, await Version(id)); },
             ["TaskCommands.CreditAsync"] = async actor => await tasks.CreditAsync(actor, await TaskAt(TaskCodes.Closed), [await OnlyOnA()]),
+            ["TaskCommands.ReopenAsync"] = async actor => { var id = await TaskAt(TaskCodes.Resolved); return await tasks.ReopenAsync(actor, id, "复核发现仍漏水", null, await Version(id)); },
             ["WishCommands.PublishAsync"] = async actor => await wishes.PublishAsync(actor, new WishInput(1, "矩阵", "Elderly", $"矩阵心愿{++n}", 10)),
             ["WishCommands.ClaimAsync"] = async actor => await wishes.ClaimAsync(actor, await Wish(), "Team", await TeamA()),
             ["WishCommands.FulfilAsync"] = async actor => await wishes.FulfilAsync(actor, await Wish(claimedByTeamA: true), "已送达", null, false),

@@ -72,7 +72,7 @@ public class GridAndMeetingTests
         Assert.Contains("请填写议题", empty.Error);
         Assert.Contains("参会的邻长", nobody.Error);
         Assert.True(task.Ok, task.Error);
-        var meeting = (await new DeliberationQueries(db.Factory).ListAsync(1)).Single(m => m.Id == id);
+        var meeting = (await new DeliberationQueries(db.Factory, db.Clock).ListAsync(1)).Single(m => m.Id == id);
         Assert.Equal(3, meeting.Attendees);
         Assert.Equal(1, meeting.Tasks);
         Assert.Equal("加装楼道扶手", (await new TaskWorkflowQueries(db.Factory).DetailAsync(task.Id!.Value))!.Value.Task.Deliberation);

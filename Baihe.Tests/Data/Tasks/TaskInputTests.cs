@@ -124,7 +124,7 @@ public class TaskInputTests
 
         var atLimit = await env.Tasks.ConfirmAsync(env.Secretary, id, false, "Satisfied", new string('坏', 480), await env.VersionAsync(id));
         Assert.True(atLimit.Ok, atLimit.Error);
-        var note = (await env.Queries.DetailAsync(id))!.Value.History.Last().Note!;
+        var note = (await env.Queries.DetailAsync(id))!.Value.History.Last(h => h.FromStage == TaskCodes.Resolved).Note!;
         Assert.InRange(note.Length, 1, 500);
         Assert.EndsWith(new string('坏', 480), note);
     }

@@ -27,6 +27,58 @@ public class WishTests
         Assert.Equal(1, await conn.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM PointEntry WHERE WishId = @id AND MemberId = 1;", new { id }));
     }
 
+    [Theory]
+    [InlineData("Member")]
+    [InlineData("Team")]
+    [InlineData("Partner")]
+    public async Task TheWishTimeline_NamesTheClaimer_NeverItsId(string kind)
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        var shuji = await db.ActorAsync("shuji");
+        var wishes = new WishCommands(db.Factory, db.Clock);
+        string name;
+        int claimant;
+        await using (var conn = await db.Factory.OpenAsync())
+        {
+            (claimant, name) = await conn.QuerySingleAsync<(int, string)>(kind switch
+            {
+                "Member" => "SELECT m.Id, m.Name FROM Member m JOIN Grid g ON g.Id = m.GridId WHERE g.CommunityId = 1 ORDER BY m.Id DESC LIMIT 1;",
+                "Team" => "SELECT Id, Name FROM Team WHERE CommunityId = 1 ORDER BY Id DESC LIMIT 1;",
+                _ => "SELECT Id, Name FROM PartnerUnit WHERE CommunityId = 1 ORDER BY Id LIMIT 1;",
+            });
+        }
+        var id = (await wishes.PublishAsync(shuji, new WishInput(1, "陈伯", "Elderly", "一副老花镜", 60))).Id!.Value;
+        Assert.True((await wishes.ClaimAsync(shuji, id, kind, claimant)).Ok);
+
+        var claim = (await new WishDetailQueries(db.Factory).DetailAsync(id))!.Value.History.Single(h => h.ToStatus == "Claimed");
+
+        Assert.Contains(name, claim.Note);
+        Assert.StartsWith("认领方：", claim.Note);
+        Assert.DoesNotContain(kind + ":", claim.Note);
+        Assert.DoesNotContain(claimant.ToString(), claim.Note!.Replace(name, ""));
+    }
+
+    [Fact]
+    public async Task AClaimRecordedWithAnId_IsShownByTheClaimersName()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        var shuji = await db.ActorAsync("shuji");
+        var wishes = new WishCommands(db.Factory, db.Clock);
+        var id = (await wishes.PublishAsync(shuji, new WishInput(1, "陈伯", "Elderly", "一副老花镜", 60))).Id!.Value;
+        Assert.True((await wishes.ClaimAsync(shuji, id, "Member", 21)).Ok);
+        string name;
+        await using (var conn = await db.Factory.OpenAsync())
+        {
+            // What claims before this fix stored.
+            await conn.ExecuteAsync("UPDATE WishStatusHistory SET Note = 'Member:21' WHERE WishId = @id AND ToStatus = 'Claimed';", new { id });
+            name = await conn.ExecuteScalarAsync<string>("SELECT Name FROM Member WHERE Id = 21;") ?? "";
+        }
+
+        var claim = (await new WishDetailQueries(db.Factory).DetailAsync(id))!.Value.History.Single(h => h.ToStatus == "Claimed");
+
+        Assert.Equal($"认领方：志愿者 {name}", claim.Note);
+    }
+
     [Fact]
     public async Task ASecondClaim_IsRefused_EvenWhenBothArriveTogether()
     {
