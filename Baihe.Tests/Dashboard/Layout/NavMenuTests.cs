@@ -27,8 +27,10 @@ public class NavMenuTests
         var cut = ctx.Render<NavMenu>();
 
         var hrefs = cut.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href")).ToList();
-        // An administrator has two admin links: 账户与角色 and 大屏令牌.
-        Assert.Equal(11 + (seesAccounts ? 2 : 0) + (seesReports ? 1 : 0) + (seesDistrict ? 1 : 0), hrefs.Count);
+        // Thirteen links for everyone (成员名册 and 百合邻长 included); an administrator has two admin links: 账户与角色 and 大屏令牌.
+        Assert.Contains("members", hrefs);
+        Assert.Contains("leaders", hrefs);
+        Assert.Equal(13 + (seesAccounts ? 2 : 0) + (seesReports ? 1 : 0) + (seesDistrict ? 1 : 0), hrefs.Count);
         Assert.Equal(seesDistrict, hrefs.Contains("district"));
         Assert.Equal(seesAccounts, hrefs.Contains("admin/users"));
         Assert.Equal(seesAccounts, hrefs.Contains("admin/screens"));
