@@ -140,7 +140,7 @@ public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
     /// finds the event closed and writes nothing (the unique index on (ActivityId, MemberId) backs this up).
     /// </summary>
     public Task<CommandResult> CloseAsync(Actor actor, int activityId, CancellationToken ct = default) =>
-        WriteTransaction.RunAsync(db, clock, actor, null, async w =>
+        WriteTransaction.RunAsync(db, clock, actor, "Points", async w =>
         {
             var activity = await EditableAsync(w, activityId, "Activity.Close");
             if (activity.Status == "Closed")

@@ -39,6 +39,8 @@ public sealed class ScreenStoryTests(BrowserFixture app, ITestOutputHelper outpu
             await app.OpenAsync(secretary, $"tasks/{taskId}");
             var clock = Stopwatch.StartNew();
             await secretary.Locator(".action-confirm").GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();
+            // Closing is irreversible, so the page asks first; the dialog's button closes it.
+            await secretary.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "确认办结" }).ClickAsync();
             await secretary.Locator(".task-stage", new() { HasText = "办结" }).WaitForAsync();
             await LiveExpect.ThatAsync(async () => LiveExpect.Number(await done.InnerTextAsync()) == before + 1, "今年办实事 +1 on the screen", clock, TimeSpan.FromSeconds(2), output);
         }
