@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Baihe.Dashboard.Components.Pages.Deliberations;
 using Baihe.Dashboard.Components.Pages.Tasks;
 using Baihe.Dashboard.Services;
@@ -100,16 +99,7 @@ public class DeliberationPagesTests
             .AddSingleton<CommunityQueries>().AddSingleton<TeamQueries>().AddSingleton<TaskCommands>().AddSingleton<TaskWorkflowQueries>()
             .AddSingleton<DeliberationQueries>().AddSingleton<DeliberationCommands>().AddSingleton(new PhotoStore(null!))
             .AddScoped<CurrentActor>();
-        var auth = ctx.AddAuthorization();
-        auth.SetAuthorized(userName);
-        auth.SetRoles(actor.Role);
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, actor.UserId.ToString()), new(BaiheClaims.Stamp, actor.SecurityStamp!) };
-        if (actor.CommunityId is int community)
-        {
-            claims.Add(new Claim(BaiheClaims.Community, community.ToString()));
-        }
-        auth.SetClaims([.. claims]);
-        ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        ctx.SignIn(actor, userName);
         if (popovers)
         {
             ctx.Render<MudPopoverProvider>();

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Baihe.Dashboard.Components.Pages.Leaders;
 using Baihe.Dashboard.Components.Pages.Members;
 using Baihe.Dashboard.Services.Auth;
@@ -68,24 +67,7 @@ public class PeoplePagesTests
         var ctx = BunitTestContext.Create();
         ctx.Services.AddSingleton(db.Factory).AddSingleton(db.Clock).AddSingleton<CommunityQueries>()
             .AddSingleton<LeaderQueries>().AddSingleton<MemberListQueries>().AddScoped<CurrentActor>();
-        var auth = ctx.AddAuthorization();
-        auth.SetAuthorized(userName);
-        auth.SetRoles(actor.Role);
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, actor.UserId.ToString()), new(BaiheClaims.Stamp, actor.SecurityStamp!) };
-        if (actor.SubDistrictId is int subDistrict)
-        {
-            claims.Add(new Claim(BaiheClaims.SubDistrict, subDistrict.ToString()));
-        }
-        if (actor.CommunityId is int community)
-        {
-            claims.Add(new Claim(BaiheClaims.Community, community.ToString()));
-        }
-        if (actor.TeamId is int team)
-        {
-            claims.Add(new Claim(BaiheClaims.Team, team.ToString()));
-        }
-        auth.SetClaims([.. claims]);
-        ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        ctx.SignIn(actor, userName);
         ctx.Render<MudBlazor.MudPopoverProvider>();
         return ctx;
     }

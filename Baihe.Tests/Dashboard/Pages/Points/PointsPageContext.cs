@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Baihe.Dashboard.Services.Auth;
 using Baihe.Data.Communities;
 using Baihe.Data.Points;
@@ -27,21 +26,7 @@ public static class PointsPageContext
             .AddSingleton<LedgerCommands>().AddSingleton<ActivityQueries>().AddSingleton<ActivityCommands>()
             .AddSingleton<EvaluationQueries>().AddSingleton<EvaluationCommands>().AddSingleton<TeamQueries>()
             .AddSingleton<CommunityQueries>().AddSingleton<ResidentQueries>().AddScoped<CurrentActor>();
-        var auth = ctx.AddAuthorization();
-        auth.SetAuthorized(userName);
-        auth.SetRoles(actor.Role);
-        // The stamp too: every write checks that the signed-in account still carries it.
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, actor.UserId.ToString()), new(BaiheClaims.Stamp, actor.SecurityStamp!) };
-        if (actor.CommunityId is int community)
-        {
-            claims.Add(new Claim(BaiheClaims.Community, community.ToString()));
-        }
-        if (actor.TeamId is int team)
-        {
-            claims.Add(new Claim(BaiheClaims.Team, team.ToString()));
-        }
-        auth.SetClaims([.. claims]);
-        ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        ctx.SignIn(actor, userName);
         ctx.Render<MudPopoverProvider>();
         var dialogs = ctx.Render<MudDialogProvider>();
         return (ctx, dialogs);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Baihe.Dashboard.Components.Pages.Teams;
 using Baihe.Dashboard.Services.Auth;
 using Baihe.Data.Communities;
@@ -63,20 +62,7 @@ public class TeamPageTests
         ctx.Services.AddSingleton(db.Factory).AddSingleton(db.Clock)
             .AddSingleton<TeamQueries>().AddSingleton<RosterQueries>().AddSingleton<RosterCommands>()
             .AddSingleton<CommunityQueries>().AddSingleton<ResidentQueries>().AddScoped<CurrentActor>();
-        var auth = ctx.AddAuthorization();
-        auth.SetAuthorized(userName);
-        auth.SetRoles(actor.Role);
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, actor.UserId.ToString()), new(BaiheClaims.Stamp, actor.SecurityStamp!) };
-        if (actor.CommunityId is int community)
-        {
-            claims.Add(new Claim(BaiheClaims.Community, community.ToString()));
-        }
-        if (actor.TeamId is int team)
-        {
-            claims.Add(new Claim(BaiheClaims.Team, team.ToString()));
-        }
-        auth.SetClaims([.. claims]);
-        ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        ctx.SignIn(actor, userName);
         ctx.Render<MudBlazor.MudPopoverProvider>();
         return ctx;
     }
