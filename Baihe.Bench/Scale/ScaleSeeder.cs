@@ -208,8 +208,8 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
         await using var conn = await db.OpenAsync(ct);
         await Pragmas(conn, LoadPragmasSqlite, ct);
         Run run;
-        // The ledger goes in row by row without PointLedger, so its summary (grid × month × area) is computed from it
-        // once, in the same transaction, as migration 0011 does for an existing ledger.
+        // The ledger goes in row by row without PointLedger, so its summaries (grid × day and month × area) are computed from it
+        // once, in the same transaction, as migrations 0011 and 0014 do for an existing ledger.
         Stopwatch summary;
         int summaryRows;
         await using (var tx = await conn.BeginTransactionAsync(ct))
@@ -217,7 +217,7 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
             run = new Run((table, sql) => SqliteBulk.Create(conn, tx, table, sql), options, clock.Now, passwordHash);
             run.All(tx, ct);
             summary = Stopwatch.StartNew();
-            summaryRows = await PointSummaryRebuild.RunAsync(conn, tx, sqlite: true, ct);
+            summaryRows = await PointSummaryRebuild.RunAsync(conn, tx, ct);
             summary.Stop();
             await tx.CommitAsync(ct);
         }
@@ -225,7 +225,7 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
         await Pragmas(conn, AnalyzeSqlite, ct);
         await Pragmas(conn, RestorePragmasSqlite, ct);
         var loads = run.Loads();
-        loads.Add(new TableLoad("PointSummary (from the ledger)", summaryRows, summary.Elapsed));
+        loads.Add(new TableLoad("PointDaySummary and PointSummary (from the ledger)", summaryRows, summary.Elapsed));
         loads.Add(new TableLoad("(ANALYZE)", 0, analyze.Elapsed));
         return loads;
     }
@@ -277,10 +277,10 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
         int summaryRows;
         await using (var tx = (SqlTransaction)await conn.BeginTransactionAsync(ct))
         {
-            summaryRows = await PointSummaryRebuild.RunAsync(conn, tx, sqlite: false, ct);
+            summaryRows = await PointSummaryRebuild.RunAsync(conn, tx, ct);
             await tx.CommitAsync(ct);
         }
-        loads.Add(new TableLoad("PointSummary (from the ledger)", summaryRows, summary.Elapsed));
+        loads.Add(new TableLoad("PointDaySummary and PointSummary (from the ledger)", summaryRows, summary.Elapsed));
         var statistics = Stopwatch.StartNew();
         await using (var cmd = conn.CreateCommand())
         {

@@ -186,33 +186,16 @@ internal sealed class DashboardFigures
         CancellationToken ct)
     {
         var args = DashboardArgs.Of(scope, period, now);
-        // Whole months are summed from PointSummary (a few hundred rows) instead of the ledger (up to a million rows a
-        // year per 街道); a period of days can only be read from the ledger. PointSummaryTests and the drill tests prove
-        // the two agree, and the drill list behind a points chart always lists the ledger rows.
-        // A period of days is split: its whole months from the summary, the days before and after them from the ledger.
         await using var conn = await db.OpenAsync(ct);
         async Task<List<T>> Q<T>(string sql) => (await conn.QueryAsync<T>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
-        var points = new Dictionary<(int, int), int>();
-        void Add(int community, int area, int value) => points[(community, area)] = points.GetValueOrDefault((community, area)) + value;
-        var (head, months, tail) = SplitByMonths(period);
-        if (months is Period whole)
-        {
-            foreach (var r in await new PointSummaryQueries(db).PointsAsync(args.SubDistrictId, args.CommunityId, args.GridId, whole, ct: ct))
-            {
-                Add(r.CommunityId, r.AreaId, r.Value);
-            }
-        }
-        foreach (var days in new[] { head, tail })
-        {
-            if (days is Period part)
-            {
-                var partArgs = args with { From = part.From, To = part.To };
-                foreach (var r in await conn.QueryAsync<ByArea>(new CommandDefinition(PointsSql, partArgs, cancellationToken: ct)))
-                {
-                    Add(r.CommunityId, r.AreaId, r.Value);
-                }
-            }
-        }
+        // Points come from the summaries: whole months from PointSummary, the days around them from PointDaySummary (a
+        // few thousand rows where the ledger holds up to a million a year per 街道). PointSummaryTests and the drill
+        // tests prove they agree with the ledger, and the drill list behind a points chart always lists the ledger rows.
+        // Only a period with a time of day, which no filter makes, would be summed from the ledger.
+        var points = PointSummaryQueries.Answers(period)
+            ? (await new PointSummaryQueries(db).PointsAsync(args.SubDistrictId, args.CommunityId, args.GridId, period, ct: ct))
+                .ToDictionary(r => (r.CommunityId, r.AreaId), r => r.Value)
+            : (await Q<ByArea>(PointsSql)).ToDictionary(r => (r.CommunityId, r.AreaId), r => r.Value);
         var f = new DashboardFigures
         {
             _closed = (await Q<ByMonth>(ClosedSql)).ToDictionary(r => (r.CommunityId, r.Month), r => r.Value),
@@ -231,24 +214,6 @@ internal sealed class DashboardFigures
             Teams = teams ? await Q<TeamFigure>(TeamsSql) : [],
         };
         return f;
-    }
-
-    /// <summary>
-    /// Splits a period into the days before its first whole month, its whole months, and the days after them; a part that
-    /// is empty is null. A period of whole months is all <c>months</c>; a period inside one month is all <c>head</c>.
-    /// </summary>
-    internal static (Period? Head, Period? Months, Period? Tail) SplitByMonths(Period period)
-    {
-        static DateTime MonthStart(DateTime d) => new(d.Year, d.Month, 1);
-        var first = period.From == MonthStart(period.From) ? period.From : MonthStart(period.From).AddMonths(1);
-        var last = MonthStart(period.To);
-        if (first >= last)
-        {
-            return (period.From < period.To ? period : null, null, null);
-        }
-        return (period.From < first ? new Period(period.From, first) : null,
-                new Period(first, last),
-                last < period.To ? new Period(last, period.To) : null);
     }
 
     /// <summary>The cohort rates of tasks received in the period, over all communities (null) or one, all months (null) or one.</summary>

@@ -61,7 +61,7 @@ public sealed class DemoSeeder(DbConnectionFactory db, BaiheClock clock)
         var run = new Run(conn, tx, db.IsSqlite, clock.Now, new Random(Seed), ct);
         await run.AllAsync();
         // The ledger went in as one batch, not through PointLedger, so its summary is computed once here.
-        await PointSummaryRebuild.RunAsync(conn, tx, db.IsSqlite, ct);
+        await PointSummaryRebuild.RunAsync(conn, tx, ct);
         await tx.CommitAsync(ct);
     }
 

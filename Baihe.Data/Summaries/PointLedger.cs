@@ -3,9 +3,10 @@ using Baihe.Data.Database;
 namespace Baihe.Data.Summaries;
 
 /// <summary>
-/// The one way a command appends to the ledger: the entry and its <c>PointSummary</c> row (grid × month × area) are
-/// written in the caller's transaction, so the summary can never disagree with the ledger it sums. The district and
-/// community views read the summary instead of summing up to a million ledger rows.
+/// The one way a command appends to the ledger: the entry and its two summary rows, <c>PointSummary</c> (grid × month
+/// × area) and <c>PointDaySummary</c> (grid × day × area), are written in the caller's transaction, so neither can
+/// disagree with the ledger it sums. The district and community views read the summaries instead of summing up to ten
+/// million ledger rows: whole months from the month rows, the days around them from the day rows.
 /// </summary>
 public static class PointLedger
 {
@@ -17,23 +18,42 @@ public static class PointLedger
         """;
 
     // The member's grid is read inside the statement, so the summary lands where the ledger's grid join would put it.
-    private const string AddToSummarySql = """
+    private const string AddToMonthSql = """
         UPDATE PointSummary
         SET Issued = Issued + @Issued, Deducted = Deducted + @Deducted, Entries = Entries + 1
         WHERE GridId = (SELECT m.GridId FROM Member m WHERE m.Id = @MemberId) AND Month = @Month AND CategoryId = @CategoryId;
         """;
 
-    private const string InsertSummarySql = """
+    private const string InsertMonthSql = """
         INSERT INTO PointSummary (GridId, Month, CategoryId, Issued, Deducted, Entries)
         SELECT m.GridId, @Month, @CategoryId, @Issued, @Deducted, 1
         FROM Member m
         WHERE m.Id = @MemberId;
         """;
 
+    private const string AddToDaySql = """
+        UPDATE PointDaySummary
+        SET Issued = Issued + @Issued, Deducted = Deducted + @Deducted, Entries = Entries + 1
+        WHERE GridId = (SELECT m.GridId FROM Member m WHERE m.Id = @MemberId) AND Day = @Day AND CategoryId = @CategoryId;
+        """;
+
+    private const string InsertDaySql = """
+        INSERT INTO PointDaySummary (GridId, Day, CategoryId, Issued, Deducted, Entries)
+        SELECT m.GridId, @Day, @CategoryId, @Issued, @Deducted, 1
+        FROM Member m
+        WHERE m.Id = @MemberId;
+        """;
+
+    /// <summary>The month key (yyyyMM) of <c>PointSummary</c> for a day.</summary>
+    public static int MonthKey(DateTime day) => day.Year * 100 + day.Month;
+
+    /// <summary>The day key (yyyyMMdd) of <c>PointDaySummary</c>, as <c>PointEntry.OccurredDay</c> computes it.</summary>
+    public static int DayKey(DateTime day) => day.Year * 10000 + day.Month * 100 + day.Day;
+
     /// <summary>
-    /// Appends <paramref name="entry"/> (recorded now, by the scope's clock) and adds it to its summary row; returns the
-    /// new entry's id. A unique key on the ledger (one credit per task, wish or event and member; one reversal per
-    /// entry) throws as the plain INSERT did, before the summary is touched, and the caller's transaction decides.
+    /// Appends <paramref name="entry"/> (recorded now, by the scope's clock) and adds it to its summary rows; returns
+    /// the new entry's id. A unique key on the ledger (one credit per task, wish or event and member; one reversal per
+    /// entry) throws as the plain INSERT did, before the summaries are touched, and the caller's transaction decides.
     /// </summary>
     public static async Task<int> AppendAsync(WriteScope w, NewPointEntry entry)
     {
@@ -43,31 +63,32 @@ public static class PointLedger
             entry.ActivityId, entry.TaskId, entry.WishId, entry.RedemptionId, entry.ReversesEntryId, entry.RecordedByUserId,
             RecordedAt = w.Now, entry.Note,
         });
-        await AddToSummaryAsync(w, entry.MemberId, entry.CategoryId, entry.Points, entry.OccurredOn);
+        var args = new
+        {
+            entry.MemberId, entry.CategoryId, Month = MonthKey(entry.OccurredOn), Day = DayKey(entry.OccurredOn),
+            Issued = Math.Max(entry.Points, 0), Deducted = Math.Min(entry.Points, 0),
+        };
+        await AddToSummaryAsync(w, AddToMonthSql, InsertMonthSql, args, entry.MemberId);
+        await AddToSummaryAsync(w, AddToDaySql, InsertDaySql, args, entry.MemberId);
         return id;
     }
 
     /// <summary>
-    /// Adds one entry to its grid × month × area row: UPDATE, and INSERT when there was no row yet. SQL Server runs
-    /// writers side by side, so two first entries of a month can both find no row; the primary key refuses the second
-    /// INSERT and that writer's UPDATE then finds the row the first one made.
+    /// Adds one entry to its summary row: UPDATE, and INSERT when there was no row yet. SQL Server runs writers side by
+    /// side, so two first entries of a month or day can both find no row; the primary key refuses the second INSERT and
+    /// that writer's UPDATE then finds the row the first one made.
     /// </summary>
-    private static async Task AddToSummaryAsync(WriteScope w, int memberId, int categoryId, int points, DateTime occurredOn)
+    private static async Task AddToSummaryAsync(WriteScope w, string updateSql, string insertSql, object args, int memberId)
     {
-        var args = new
-        {
-            MemberId = memberId, CategoryId = categoryId, Month = occurredOn.Year * 100 + occurredOn.Month,
-            Issued = Math.Max(points, 0), Deducted = Math.Min(points, 0),
-        };
         for (var attempt = 0; ; attempt++)
         {
-            if (await w.ExecuteAsync(AddToSummarySql, args) > 0)
+            if (await w.ExecuteAsync(updateSql, args) > 0)
             {
                 return;
             }
             try
             {
-                if (await w.ExecuteAsync(InsertSummarySql, args) > 0)
+                if (await w.ExecuteAsync(insertSql, args) > 0)
                 {
                     return;
                 }

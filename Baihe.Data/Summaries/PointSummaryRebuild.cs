@@ -4,45 +4,44 @@ using Dapper;
 namespace Baihe.Data.Summaries;
 
 /// <summary>
-/// Recomputes <c>PointSummary</c> from the ledger, for loaders that write ledger rows in bulk instead of through
-/// <see cref="PointLedger"/> (the demo and scale seeders), in their own transaction. The app's commands never need it.
+/// Recomputes <c>PointDaySummary</c> and <c>PointSummary</c> from the ledger, for loaders that write ledger rows in bulk
+/// instead of through <see cref="PointLedger"/> (the demo and scale seeders), in their own transaction, and for the
+/// tests that prove the kept summaries equal a recount. The app's commands never need it.
 /// </summary>
 public static class PointSummaryRebuild
 {
-    private const string DeleteSql = "DELETE FROM PointSummary;";
+    private const string DeleteSql = "DELETE FROM PointSummary; DELETE FROM PointDaySummary;";
 
-    // The same grouping as migration 0011; only the month expression differs between the engines.
-    private const string RebuildSqlite = """
-        INSERT INTO PointSummary (GridId, Month, CategoryId, Issued, Deducted, Entries)
-        SELECT m.GridId,
-               CAST(substr(pe.OccurredOn, 1, 4) || substr(pe.OccurredOn, 6, 2) AS INTEGER),
-               pe.CategoryId,
+    // One text on both engines: the ledger's day comes from its computed OccurredDay column (migration 0014).
+    private const string DaysSql = """
+        INSERT INTO PointDaySummary (GridId, Day, CategoryId, Issued, Deducted, Entries)
+        SELECT m.GridId, pe.OccurredDay, pe.CategoryId,
                SUM(CASE WHEN pe.Points > 0 THEN pe.Points ELSE 0 END),
                SUM(CASE WHEN pe.Points < 0 THEN pe.Points ELSE 0 END),
                COUNT(*)
         FROM PointEntry pe
         JOIN Member m ON m.Id = pe.MemberId
-        GROUP BY m.GridId, CAST(substr(pe.OccurredOn, 1, 4) || substr(pe.OccurredOn, 6, 2) AS INTEGER), pe.CategoryId;
+        GROUP BY m.GridId, pe.OccurredDay, pe.CategoryId;
         """;
 
-    private const string RebuildSqlServer = """
+    // The months are the days summed (yyyyMMdd / 100 = yyyyMM in integer arithmetic on both engines): a few hundred
+    // thousand summary rows read instead of the ledger a second time.
+    private const string MonthsSql = """
         INSERT INTO PointSummary (GridId, Month, CategoryId, Issued, Deducted, Entries)
-        SELECT m.GridId,
-               YEAR(pe.OccurredOn) * 100 + MONTH(pe.OccurredOn),
-               pe.CategoryId,
-               SUM(CASE WHEN pe.Points > 0 THEN pe.Points ELSE 0 END),
-               SUM(CASE WHEN pe.Points < 0 THEN pe.Points ELSE 0 END),
-               COUNT(*)
-        FROM PointEntry pe
-        JOIN Member m ON m.Id = pe.MemberId
-        GROUP BY m.GridId, YEAR(pe.OccurredOn) * 100 + MONTH(pe.OccurredOn), pe.CategoryId;
+        SELECT d.GridId, d.Day / 100, d.CategoryId, SUM(d.Issued), SUM(d.Deducted), SUM(d.Entries)
+        FROM PointDaySummary d
+        GROUP BY d.GridId, d.Day / 100, d.CategoryId;
         """;
 
-    /// <summary>Replaces every summary row with the sums of the ledger, in <paramref name="tx"/>; returns the rows written.</summary>
-    public static async Task<int> RunAsync(DbConnection conn, DbTransaction? tx, bool sqlite, CancellationToken ct = default)
+    /// <summary>
+    /// Replaces every summary row, day and month, with the sums of the ledger, in <paramref name="tx"/>; returns the
+    /// rows written to both tables.
+    /// </summary>
+    public static async Task<int> RunAsync(DbConnection conn, DbTransaction? tx, CancellationToken ct = default)
     {
-        await conn.ExecuteAsync(new CommandDefinition(DeleteSql, transaction: tx, commandTimeout: 0, cancellationToken: ct));
-        return await conn.ExecuteAsync(new CommandDefinition(sqlite ? RebuildSqlite : RebuildSqlServer, transaction: tx, commandTimeout: 0,
-            cancellationToken: ct));
+        CommandDefinition Command(string sql) => new(sql, transaction: tx, commandTimeout: 0, cancellationToken: ct);
+        await conn.ExecuteAsync(Command(DeleteSql));
+        var days = await conn.ExecuteAsync(Command(DaysSql));
+        return days + await conn.ExecuteAsync(Command(MonthsSql));
     }
 }

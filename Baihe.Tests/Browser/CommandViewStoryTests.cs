@@ -54,6 +54,8 @@ public sealed class CommandViewStoryTests(BrowserFixture app, ITestOutputHelper 
         // The comparison's community link opens that community's overview under the same filter.
         await page.Locator(".district-table .community-link", new() { HasText = "百合园社区" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("community=", StringComparison.Ordinal));
+        // The address changes before the overview replaces the district view: wait for the overview's own charts.
+        await page.Locator(".dashboard-body [data-chart-key^='community.']").First.WaitForAsync();
         var clicked = await ClickEveryValueAsync(page);
         Assert.True(clicked >= 10, $"only {clicked} values were clicked on the community overview");
     });

@@ -68,7 +68,7 @@ public sealed class ConfirmationStoryTests(BrowserFixture app)
             // The entry is written behind the app's back, so the point summaries the charts read are rebuilt to
             // include it, as the ledger helper would have kept them; other stories compare charts with the ledger.
             await db.OpenAsync();
-            await PointSummaryRebuild.RunAsync(db, null, sqlite: true);
+            await PointSummaryRebuild.RunAsync(db, null);
         }
         var page = await app.SignInAsync("shuji");
         await app.OpenAsync(page, $"members/{member}");

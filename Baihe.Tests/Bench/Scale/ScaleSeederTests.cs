@@ -146,9 +146,10 @@ public class ScaleSeederTests
         Assert.Equal("金东街道", await conn.ExecuteScalarAsync<string>("SELECT s.Name FROM Community c JOIN SubDistrict s ON s.Id = c.SubDistrictId WHERE c.Id = 1;"));
         Assert.Equal([9, 9, 8], (await conn.QueryAsync<int>("SELECT COUNT(*) FROM Community GROUP BY SubDistrictId ORDER BY SubDistrictId;")).ToList());
         Assert.Equal([1, 2, 3], (await conn.QueryAsync<int>("SELECT SubDistrictId FROM AppUser WHERE Role = 'Official' ORDER BY SubDistrictId;")).ToList());
-        // The ledger was loaded in bulk, and its summary computed from it: both say the same.
+        // The ledger was loaded in bulk, and its summaries computed from it: all say the same.
         Assert.Equal(await conn.ExecuteScalarAsync<long>("SELECT SUM(Points) FROM PointEntry WHERE Points > 0;"),
             await conn.ExecuteScalarAsync<long>("SELECT SUM(Issued) FROM PointSummary;"));
         Assert.Equal(3000, await conn.ExecuteScalarAsync<int>("SELECT SUM(Entries) FROM PointSummary;"));
+        Assert.Equal(3000, await conn.ExecuteScalarAsync<int>("SELECT SUM(Entries) FROM PointDaySummary;"));
     }
 }

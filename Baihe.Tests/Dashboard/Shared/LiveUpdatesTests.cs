@@ -31,8 +31,8 @@ public class LiveUpdatesTests
 
         await BumpAsync(db, "Roster");
         await feed.PollOnceAsync();
-        // Longer than the 300 ms debounce window: a wrongly accepted roster notice would have reloaded by now.
-        await Task.Delay(600);
+        // Longer than the debounce window: a wrongly accepted roster notice would have reloaded by now.
+        await Task.Delay(LiveUpdates.Debounce * 2 + TimeSpan.FromMilliseconds(200));
         Assert.Equal(0, refreshes);
 
         await BumpAsync(db, "Points");

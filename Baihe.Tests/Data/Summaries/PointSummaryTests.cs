@@ -7,36 +7,52 @@ using Dapper;
 
 namespace Baihe.Tests.Data.Summaries;
 
-/// <summary>PointSummary is kept by every ledger write, so it always equals the ledger summed again.</summary>
+/// <summary>
+/// PointSummary (months) and PointDaySummary (days) are kept by every ledger write, so they always equal the ledger
+/// summed again, and a period of days read from them equals the ledger's sum over those days.
+/// </summary>
 public class PointSummaryTests
 {
     private const string SummarySql = """
-        SELECT GridId, Month, CategoryId, Issued, Deducted, Entries FROM PointSummary ORDER BY GridId, Month, CategoryId;
+        SELECT 'M' AS Grain, GridId, Month AS Key, CategoryId, Issued, Deducted, Entries FROM PointSummary
+        UNION ALL
+        SELECT 'D' AS Grain, GridId, Day AS Key, CategoryId, Issued, Deducted, Entries FROM PointDaySummary
+        ORDER BY Grain, GridId, Key, CategoryId;
         """;
+
+    // The positive entries of the sub-district's residents per community and area on [From, To), from the ledger.
+    private const string LedgerPointsSql = """
+        SELECT g.CommunityId, pe.CategoryId AS AreaId, SUM(pe.Points) AS Value
+        FROM PointEntry pe JOIN Member m ON m.Id = pe.MemberId JOIN Grid g ON g.Id = m.GridId JOIN Community c ON c.Id = g.CommunityId
+        WHERE c.SubDistrictId = @SubDistrictId AND pe.Points > 0 AND pe.OccurredOn >= @From AND pe.OccurredOn < @To
+        GROUP BY g.CommunityId, pe.CategoryId;
+        """;
+
+    private static async Task<List<string>> SummaryAsync(System.Data.Common.DbConnection conn, System.Data.Common.DbTransaction? tx = null) =>
+        (await conn.QueryAsync<(string Grain, int GridId, int Key, int CategoryId, int Issued, int Deducted, int Entries)>(SummarySql, transaction: tx))
+            .Select(r => $"{r.Grain} {r.GridId}/{r.Key}/{r.CategoryId}: +{r.Issued} {r.Deducted} ×{r.Entries}").ToList();
 
     private static async Task<List<string>> SummaryAsync(TestDatabase db)
     {
         await using var conn = await db.Factory.OpenAsync();
-        return (await conn.QueryAsync<(int GridId, int Month, int CategoryId, int Issued, int Deducted, int Entries)>(SummarySql))
-            .Select(r => $"{r.GridId}/{r.Month}/{r.CategoryId}: +{r.Issued} {r.Deducted} ×{r.Entries}").ToList();
+        return await SummaryAsync(conn);
     }
 
-    /// <summary>The summary as it stands, then as the ledger recounts it (the seeders' rebuild, in a rolled-back transaction).</summary>
+    /// <summary>The summaries as they stand, then as the ledger recounts them (the seeders' rebuild, in a rolled-back transaction).</summary>
     private static async Task<(List<string> Kept, List<string> Recounted)> KeptAndRecountedAsync(TestDatabase db)
     {
         var kept = await SummaryAsync(db);
         await using var conn = await db.Factory.OpenAsync();
         await using var tx = await conn.BeginTransactionAsync();
-        await PointSummaryRebuild.RunAsync(conn, tx, db.Factory.IsSqlite);
-        var recounted = (await conn.QueryAsync<(int GridId, int Month, int CategoryId, int Issued, int Deducted, int Entries)>(SummarySql, transaction: tx))
-            .Select(r => $"{r.GridId}/{r.Month}/{r.CategoryId}: +{r.Issued} {r.Deducted} ×{r.Entries}").ToList();
+        await PointSummaryRebuild.RunAsync(conn, tx);
+        var recounted = await SummaryAsync(conn, tx);
         await tx.RollbackAsync();
         return (kept, recounted);
     }
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task AfterARandomMixOfServicesCorrectionsRedemptionsEventsAndTaskCredits_TheSummaryEqualsARecountOfTheLedger(DatabaseProvider provider)
+    public async Task AfterARandomMixOfServicesCorrectionsRedemptionsEventsAndTaskCredits_BothSummariesEqualARecountOfTheLedger(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.WithAccountsAsync(provider);
         var shuji = await db.ActorAsync("shuji");
@@ -51,6 +67,7 @@ public class PointSummaryTests
         var closedTasks = new Queue<int>(await conn.QueryAsync<int>("SELECT rt.Id FROM ResidentTask rt JOIN Grid g ON g.Id = rt.GridId " +
             "WHERE g.CommunityId = 1 AND rt.Stage = 'Closed' ORDER BY rt.Id;"));
         Assert.Equal(await SummaryAsync(db), (await KeptAndRecountedAsync(db)).Recounted);
+        Assert.NotEmpty(await SummaryAsync(db));
 
         var rnd = new Random(20261202);
         var today = db.Clock.Today;
@@ -106,6 +123,19 @@ public class PointSummaryTests
         Assert.All(new[] { "service", "correction", "redemption", "activity", "task" }, k => Assert.True(written.GetValueOrDefault(k) > 0, k));
         var (kept, recounted) = await KeptAndRecountedAsync(db);
         Assert.Equal(recounted, kept);
+        Assert.Contains(kept, r => r.StartsWith('D'));
+
+        // Any period of whole days, read from the summaries (months and the days around them), is the ledger's sum.
+        var summaries = new PointSummaryQueries(db.Factory);
+        for (var i = 0; i < 12; i++)
+        {
+            var from = today.AddDays(-rnd.Next(420));
+            var period = new Period(from, from.AddDays(1 + rnd.Next(i < 6 ? 40 : 200)));
+            var fromLedger = (await conn.QueryAsync<AreaPointsRow>(LedgerPointsSql, new { SubDistrictId = 1, period.From, period.To }))
+                .Select(r => $"{r.CommunityId}/{r.AreaId}: {r.Value}").Order().ToList();
+            var fromSummaries = (await summaries.PointsAsync(1, null, null, period)).Select(r => $"{r.CommunityId}/{r.AreaId}: {r.Value}").Order().ToList();
+            Assert.Equal(fromLedger, fromSummaries);
+        }
     }
 
     [Fact]
@@ -121,6 +151,30 @@ public class PointSummaryTests
 
         var (kept, recounted) = await KeptAndRecountedAsync(db);
 
+        Assert.NotEqual(recounted, kept);
+    }
+
+    [Fact]
+    public async Task TheRecountNoticesADayRowOnTheWrongDay_EvenWhenItsMonthIsRight()
+    {
+        await using var db = await TestDatabase.SeededAsync();
+        await using (var conn = await db.Factory.OpenAsync())
+        {
+            // Points moved to another day of the same month: the month rows still agree, only the day rows can tell.
+            var moved = await conn.ExecuteAsync("""
+                UPDATE PointDaySummary SET Day = Day + 1
+                WHERE (GridId, Day, CategoryId) = (
+                    SELECT d.GridId, d.Day, d.CategoryId FROM PointDaySummary d
+                    WHERE d.Day % 100 < 28
+                      AND NOT EXISTS (SELECT 1 FROM PointDaySummary o WHERE o.GridId = d.GridId AND o.Day = d.Day + 1 AND o.CategoryId = d.CategoryId)
+                    ORDER BY d.GridId, d.Day, d.CategoryId LIMIT 1);
+                """);
+            Assert.True(moved > 0);
+        }
+
+        var (kept, recounted) = await KeptAndRecountedAsync(db);
+
+        Assert.Equal(recounted.Where(r => r.StartsWith('M')), kept.Where(r => r.StartsWith('M')));
         Assert.NotEqual(recounted, kept);
     }
 }
