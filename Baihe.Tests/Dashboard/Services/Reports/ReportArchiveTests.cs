@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using Baihe.Dashboard.Services.Reports;
 using Baihe.Data;
@@ -115,5 +116,41 @@ public class ReportArchiveTests
         Assert.Equal(2, await CountAsync(db, "SELECT COUNT(*) FROM AuditLog WHERE Action = 'Denied:Report.Archive';"));
         Assert.Equal(1, await CountAsync(db, "SELECT COUNT(*) FROM ReportArchive;"));
         Assert.NotNull(await commands.DownloadAsync(official, foreign));
+    }
+
+    [Fact]
+    public async Task TheRealHost_RunsTheScheduleAtStart_AndItsDownloadEndpointServesOwnReportsAndRefusesAndAuditsForeignOnes()
+    {
+        await using var app = new AppFactory();
+        app.Settings["Reports:Schedule:Enabled"] = "true";
+        app.Settings["Reports:Schedule:StartDelaySeconds"] = "0";
+        using var secretary = await app.SignedInClientAsync("shuji");
+        using var admin = await app.SignedInClientAsync("admin");
+        using var lead = await app.SignedInClientAsync("jinjiejie");
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabaseFile}");
+        var until = DateTime.UtcNow.AddSeconds(120);
+        while (await db.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM ReportScheduleRun WHERE CompletedAt IS NOT NULL;") == 0)
+        {
+            Assert.True(DateTime.UtcNow < until, "the start-up run did not complete");
+            await Task.Delay(100);
+        }
+        var own = await db.QuerySingleAsync<(long Id, string Sha256)>("SELECT Id, Sha256 FROM ReportArchive WHERE CommunityId = 1;");
+        var foreign = await db.ExecuteScalarAsync<long>("SELECT MIN(Id) FROM ReportArchive WHERE CommunityId <> 1;");
+
+        var ok = await secretary.GetAsync($"/reports/archive/{own.Id}");
+        var refused = await secretary.GetAsync($"/reports/archive/{foreign}");
+        var unknown = await secretary.GetAsync("/reports/archive/987654");
+        var byAdmin = await admin.GetAsync($"/reports/archive/{foreign}");
+        var byLead = await lead.GetAsync($"/reports/archive/{own.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal(own.Sha256, Convert.ToHexString(SHA256.HashData(await ok.Content.ReadAsByteArrayAsync())).ToLowerInvariant());
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(ReportArchiveCommands.DownloadRefusal, await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, byAdmin.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byLead.StatusCode);
+        Assert.Equal(3, await db.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action = 'Denied:Report.Download';"));
+        Assert.Equal(1, await db.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM ReportArchive WHERE CommunityId = 1;"));
     }
 }
