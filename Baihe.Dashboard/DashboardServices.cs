@@ -106,6 +106,7 @@ public static class DashboardServices
         services.AddSingleton<SharedLoads>();
         services.AddSingleton<ReportExporter>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Reports").Get<ReportOptions>() ?? new ReportOptions());
+        services.AddReportArchive();
         // The form token's cookie is Secure over TLS like the sign-in cookie.
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddCascadingAuthenticationState();
@@ -278,6 +279,7 @@ public static class DashboardServices
                 ? Results.File(file.Content, file.FileName.EndsWith(".zip", StringComparison.Ordinal) ? "application/zip" : ReportExporter.ContentType, file.FileName)
                 : Results.Text(result.Error, "text/plain; charset=utf-8", statusCode: result.Denied ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
         }).RequireAuthorization();
+        app.MapReportArchive();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

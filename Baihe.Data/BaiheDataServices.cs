@@ -91,6 +91,9 @@ public static class BaiheDataServices
         services.AddSingleton<WishListQueries>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<ReportCommands>();
+        services.AddSingleton<ReportArchiveQueries>();
+        services.AddSingleton<ReportArchiveCommands>();
+        services.AddSingleton<ReportScheduleStore>();
         services.AddSingleton<DeliberationCommands>();
         services.AddSingleton<DeliberationQueries>();
         services.AddSingleton<OverviewQueries>();

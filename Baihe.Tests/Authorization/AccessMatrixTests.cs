@@ -390,6 +390,8 @@ public class AccessMatrixTests
             // The sub-district roll-up: only an official of 金东街道 (the demo community's sub-district).
             ["ReportCommands.RecordSubDistrictExportAsync"] = async actor => await new ReportCommands(db.Factory, db.Clock).RecordSubDistrictExportAsync(actor,
                 await Scalar("SELECT SubDistrictId FROM Community WHERE Id = 1;"), "2026-10", 0, "00"),
+            ["ReportArchiveCommands.StoreAsync"] = async actor => await new ReportArchiveCommands(db.Factory, db.Clock).StoreAsync(actor,
+                new ArchivedReportScope(1, await Scalar("SELECT SubDistrictId FROM Community WHERE Id = 1;")), "2026-10", false, "矩阵", "矩阵.xlsx", [1, 2, 3], 0, new string('a', 64)),
             ["RosterCommands.AddMemberAsync"] = async actor => await roster.AddMemberAsync(actor, await TeamA(),
                 new AddMemberRequest { Name = $"矩阵测试{++n}", GridId = 1, Role = RosterRole.Member, JoinedOn = db.Clock.Today }),
             ["RosterCommands.ChangeRoleAsync"] = async actor =>

@@ -7,4 +7,7 @@ namespace Baihe.Dashboard.Services.Auth;
 public sealed class CurrentActor(AuthenticationStateProvider auth)
 {
     public async Task<Actor?> GetAsync() => BaiheClaims.ToActor((await auth.GetAuthenticationStateAsync()).User);
+
+    /// <summary>The signed-in user's display name (what records of "who generated" show), or null.</summary>
+    public async Task<string?> DisplayNameAsync() => (await auth.GetAuthenticationStateAsync()).User.FindFirst(BaiheClaims.DisplayName)?.Value;
 }

@@ -9,8 +9,8 @@ namespace Baihe.Dashboard.Services.Auth;
 /// </summary>
 public static class PageRoles
 {
-    /// <summary>/reports: every role with a community scope (a lead exports their roster).</summary>
-    public const string Reports = Roles.Official + "," + Roles.Secretary + "," + Roles.Lead;
+    /// <summary>/reports: every role with a community scope (a lead exports their roster), and administrators, who read the archive.</summary>
+    public const string Reports = Roles.Official + "," + Roles.Secretary + "," + Roles.Lead + "," + Roles.Admin;
 
     /// <summary>/district (街道总览): the people whose home is the district view (<c>DashboardRules.HomeIsDistrict</c>).</summary>
     public const string District = Roles.Official + "," + Roles.Admin;

@@ -14,7 +14,7 @@ namespace Baihe.Tests.Dashboard.Layout;
 public class NavMenuTests
 {
     [Theory]
-    [InlineData(Roles.Admin, true, false, true)]
+    [InlineData(Roles.Admin, true, true, true)]
     [InlineData(Roles.Lead, false, true, false)]
     [InlineData(Roles.Official, false, true, true)]
     public async Task Links_ForAdminAndReports_FollowTheRole(string role, bool seesAccounts, bool seesReports, bool seesDistrict)

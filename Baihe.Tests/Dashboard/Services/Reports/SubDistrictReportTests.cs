@@ -244,7 +244,12 @@ public class SubDistrictReportTests
         var gate = new ExportGate();
         await using var ctx = BunitTestContext.Create();
         ctx.Services.AddSingleton(db.Factory).AddSingleton(db.Clock).AddSingleton(gate)
-            .AddSingleton<CommunityQueries>().AddSingleton<Baihe.Data.Reports.ReportQueries>().AddScoped<CurrentActor>();
+            .AddSingleton<CommunityQueries>().AddSingleton<Baihe.Data.Reports.ReportQueries>().AddScoped<CurrentActor>()
+            // The page's archive section: its history query and the 生成 button's archiver (not used by this test).
+            .AddSingleton<Baihe.Data.Reports.ReportArchiveQueries>().AddSingleton<Baihe.Data.Reports.ReportArchiveCommands>()
+            .AddSingleton<Baihe.Data.Reports.ReportCommands>().AddSingleton<Baihe.Data.Overview.OverviewQueries>()
+            .AddSingleton<Baihe.Data.Points.PointsQueries>().AddSingleton(new ReportOptions()).AddSingleton<ReportExporter>()
+            .AddSingleton<ReportArchiver>();
         var auth = ctx.AddAuthorization();
         var official = await db.ActorAsync("jiedao");
         auth.SetAuthorized("jiedao");
