@@ -19,6 +19,11 @@ public sealed class ImportCommands(DbConnectionFactory db, BaiheClock clock)
 
     private const string CommunitySql = "SELECT c.Id FROM Community c WHERE c.Id = @CommunityId;";
 
+    // Two imports into one community must not both read the register before either writes, or a file committed twice at
+    // once would register its people twice. SQLite's write transactions already hold the database's write lock
+    // (BEGIN IMMEDIATE); on SQL Server the community row is locked to the end of the transaction.
+    private const string LockCommunitySqlServer = "SELECT c.Id FROM Community c WITH (UPDLOCK, HOLDLOCK) WHERE c.Id = @CommunityId;";
+
     private const string GridsSql = "SELECT g.Name, g.Id FROM Grid g WHERE g.CommunityId = @CommunityId;";
 
     private const string TeamsSql = "SELECT t.Name, t.Id FROM Team t WHERE t.CommunityId = @CommunityId;";
@@ -80,7 +85,7 @@ public sealed class ImportCommands(DbConnectionFactory db, BaiheClock clock)
     public Task<CommandResult> CommitAsync(Actor actor, int communityId, ImportFile file, CancellationToken ct = default) =>
         WriteTransaction.RunAsync(db, clock, actor, "Roster", async w =>
         {
-            var exists = await w.ScalarAsync<int?>(CommunitySql, new { CommunityId = communityId });
+            var exists = await w.ScalarAsync<int?>(w.IsSqlite ? CommunitySql : LockCommunitySqlServer, new { CommunityId = communityId });
             if (exists is null)
             {
                 throw await w.DeniedAsync("Import.Commit", "Community", communityId, new { file.FileName, file.Sha256 }, CommunityMissing);

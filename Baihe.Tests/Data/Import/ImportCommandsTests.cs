@@ -100,6 +100,21 @@ public class ImportCommandsTests
         Assert.Equal(versions, await conn.ExecuteScalarAsync<long>("SELECT SUM(RowVersion) FROM Member;"));
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TheSameFileCommittedTwiceAtOnce_RegistersItsPeopleOnce(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.WithAccountsAsync(provider);
+        var shuji = await db.ActorAsync("shuji");
+        var commands = new ImportCommands(db.Factory, db.Clock);
+        var before = await CountsAsync(db);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => commands.CommitAsync(shuji, 1, GoodFile()))));
+
+        Assert.All(results, r => Assert.True(r.Ok, r.Error));
+        Assert.Equal((before.Members + 3, before.Memberships + 3), await CountsAsync(db));
+    }
+
     [Fact]
     public async Task ARegisteredResident_IsMatchedByNameAndPhone_AndOnlyTheChangedFlagsAreWritten()
     {
