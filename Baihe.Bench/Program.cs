@@ -7,6 +7,7 @@ namespace Baihe.Bench;
 /// dotnet run -c Release --project Baihe.Bench -- [--rows 100000] [--pairs 5] [--verbose] [--keep]
 /// | seed-scale [sizes] [--out FILE | --provider sqlserver --connection "..."]
 /// | queries (--scale-db FILE | --sqlserver "...") [--iterations 30] | circuits [options]
+/// | import [--rows 20000] [--bad K] [--out FILE]
 /// </summary>
 public static class BenchProgram
 {
@@ -21,6 +22,12 @@ public static class BenchProgram
         if (args is ["queries", ..])
         {
             Environment.ExitCode = await QueryBenchmarkCli.RunAsync(args, Console.Out, Console.Error);
+            return;
+        }
+        if (args is ["import", ..])
+        {
+            var keep = Array.IndexOf(args, "--out") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : null;
+            await ImportBenchmark.RunAsync(Option(args, "--rows", 20_000), Option(args, "--bad", 0), keep, Console.Out);
             return;
         }
         if (args.Length > 0 && args[0] == "circuits")

@@ -1,6 +1,7 @@
 using Baihe.Dashboard.Components;
 using Baihe.Dashboard.Services;
 using Baihe.Dashboard.Services.Auth;
+using Baihe.Dashboard.Services.Import;
 using Baihe.Dashboard.Services.Reports;
 using Baihe.Data.Accounts;
 using Baihe.Data.Database;
@@ -51,6 +52,7 @@ public static class DashboardServices
         services.AddScoped<ReconnectNotifier>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<ReconnectNotifier>());
         services.AddMudServices();
+        services.AddBaiheImport();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<MigrationHealthCheck>("migrations", tags: [MigrationHealthCheck.ReadyTag]);
@@ -280,6 +282,7 @@ public static class DashboardServices
                 : Results.Text(result.Error, "text/plain; charset=utf-8", statusCode: result.Denied ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
         }).RequireAuthorization();
         app.MapReportArchive();
+        app.MapBaiheImport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -4,7 +4,7 @@ using Baihe.Data;
 
 // Our own switches are taken out before the host parses the rest as configuration.
 var seedDemo = args.Contains("--seed-demo");
-var cliCommand = args.Length > 0 && args[0] is "user" or "export" or "backup";
+var cliCommand = args.Length > 0 && args[0] is "user" or "export" or "import" or "backup";
 var hostArgs = cliCommand ? [] : args.Where(a => a != "--seed-demo").ToArray();
 
 var builder = WebApplication.CreateBuilder(hostArgs);
@@ -25,9 +25,12 @@ if (args is ["backup", ..])
 await app.PrepareDatabaseAsync(seedDemo && !cliCommand);
 if (cliCommand)
 {
-    return args[0] == "export"
-        ? await Baihe.Dashboard.Services.Reports.ExportCli.RunAsync(args, app.Services, Console.Out, Console.Error)
-        : await UserCli.RunAsync(args, app.Services, Console.In, Console.Out, Console.Error);
+    return args[0] switch
+    {
+        "export" => await Baihe.Dashboard.Services.Reports.ExportCli.RunAsync(args, app.Services, Console.Out, Console.Error),
+        "import" => await Baihe.Dashboard.Services.Import.ImportCli.RunAsync(args, app.Services, Console.Out, Console.Error),
+        _ => await UserCli.RunAsync(args, app.Services, Console.In, Console.Out, Console.Error),
+    };
 }
 app.UseBaiheDashboard();
 app.Run();

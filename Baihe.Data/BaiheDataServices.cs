@@ -109,6 +109,7 @@ public static class BaiheDataServices
         services.AddSingleton<WishCommands>();
         services.AddSingleton<WishDetailQueries>();
         services.AddSingleton<RosterCommands>();
+        services.AddSingleton<Baihe.Data.Import.ImportCommands>();
         services.AddSingleton<UserQueries>();
         services.AddSingleton<UserCommands>();
         services.AddSingleton<LedgerCommands>();

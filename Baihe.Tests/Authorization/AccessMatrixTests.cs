@@ -392,6 +392,9 @@ public class AccessMatrixTests
                 await Scalar("SELECT SubDistrictId FROM Community WHERE Id = 1;"), "2026-10", 0, "00"),
             ["ReportArchiveCommands.StoreAsync"] = async actor => await new ReportArchiveCommands(db.Factory, db.Clock).StoreAsync(actor,
                 new ArchivedReportScope(1, await Scalar("SELECT SubDistrictId FROM Community WHERE Id = 1;")), "2026-10", false, "矩阵", "矩阵.xlsx", [1, 2, 3], 0, new string('a', 64)),
+            // A one-resident file into 百合园社区: its secretary and any admin may import it.
+            ["ImportCommands.CommitAsync"] = async actor => await new Baihe.Data.Import.ImportCommands(db.Factory, db.Clock).CommitAsync(actor, 1,
+                new Baihe.Data.Import.ImportFile("矩阵.xlsx", "00", [new Baihe.Data.Import.ResidentLine(2, $"矩阵导入{++n}", "", "第一网格", "", "", "")], [])),
             ["RosterCommands.AddMemberAsync"] = async actor => await roster.AddMemberAsync(actor, await TeamA(),
                 new AddMemberRequest { Name = $"矩阵测试{++n}", GridId = 1, Role = RosterRole.Member, JoinedOn = db.Clock.Today }),
             ["RosterCommands.ChangeRoleAsync"] = async actor =>

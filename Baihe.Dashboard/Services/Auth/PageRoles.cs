@@ -18,6 +18,9 @@ public static class PageRoles
     /// <summary>/tasks/new and /wishes/new: the people who take residents' calls and wishes.</summary>
     public const string Intake = Roles.Secretary + "," + Roles.Lead;
 
+    /// <summary>/import: who may import a roster workbook (<c>ImportRules.CanImport</c>): secretaries, and admins for any community.</summary>
+    public const string Import = Roles.Secretary + "," + Roles.Admin;
+
     /// <summary>/admin/*: accounts and roles.</summary>
     public const string Admin = Roles.Admin;
 

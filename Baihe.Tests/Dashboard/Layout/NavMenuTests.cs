@@ -14,10 +14,11 @@ namespace Baihe.Tests.Dashboard.Layout;
 public class NavMenuTests
 {
     [Theory]
-    [InlineData(Roles.Admin, true, true, true)]
-    [InlineData(Roles.Lead, false, true, false)]
-    [InlineData(Roles.Official, false, true, true)]
-    public async Task Links_ForAdminAndReports_FollowTheRole(string role, bool seesAccounts, bool seesReports, bool seesDistrict)
+    [InlineData(Roles.Admin, true, true, true, true)]
+    [InlineData(Roles.Lead, false, true, false, false)]
+    [InlineData(Roles.Official, false, true, true, false)]
+    [InlineData(Roles.Secretary, false, true, false, true)]
+    public async Task Links_ForAdminAndReports_FollowTheRole(string role, bool seesAccounts, bool seesReports, bool seesDistrict, bool seesImport)
     {
         await using var ctx = BunitTestContext.Create();
         var auth = ctx.AddAuthorization();
@@ -30,7 +31,8 @@ public class NavMenuTests
         // Thirteen links for everyone (成员名册 and 百合邻长 included); an administrator has two admin links: 账户与角色 and 大屏令牌.
         Assert.Contains("members", hrefs);
         Assert.Contains("leaders", hrefs);
-        Assert.Equal(13 + (seesAccounts ? 2 : 0) + (seesReports ? 1 : 0) + (seesDistrict ? 1 : 0), hrefs.Count);
+        Assert.Equal(13 + (seesAccounts ? 2 : 0) + (seesReports ? 1 : 0) + (seesDistrict ? 1 : 0) + (seesImport ? 1 : 0), hrefs.Count);
+        Assert.Equal(seesImport, hrefs.Contains("import"));
         Assert.Equal(seesDistrict, hrefs.Contains("district"));
         Assert.Equal(seesAccounts, hrefs.Contains("admin/users"));
         Assert.Equal(seesAccounts, hrefs.Contains("admin/screens"));
