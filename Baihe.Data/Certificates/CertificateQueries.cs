@@ -1,10 +1,11 @@
+using Baihe.Data.Accounts;
 using Baihe.Data.Database;
 using Dapper;
 
 namespace Baihe.Data.Certificates;
 
 /// <summary>Reads volunteers' service hours, the certificate register and one certificate.</summary>
-public sealed class CertificateQueries(DbConnectionFactory db)
+public sealed class CertificateQueries(DbConnectionFactory db, BaiheClock clock)
 {
     /// <summary>
     /// The services that count for a certificate: closed activities (their attendance is final) of the community's
@@ -149,6 +150,21 @@ public sealed class CertificateQueries(DbConnectionFactory db)
     {
         await using var conn = await db.OpenAsync(ct);
         return await conn.QuerySingleOrDefaultAsync<CertificateRow>(new CommandDefinition(OneSql, new { Id = id }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// A certificate the actor may keep (<see cref="CertificateRules.CanKeep"/>), or a refusal: an id that does not exist
+    /// or belongs to another community is refused with a message and audited, as a forged link must be.
+    /// </summary>
+    public async Task<CertificateChoice> OpenAsync(Actor actor, int id, CancellationToken ct = default)
+    {
+        var row = await OneAsync(id, ct);
+        if (row is not null && CertificateRules.CanKeep(actor, row.CommunityId))
+        {
+            return new CertificateChoice(row, null);
+        }
+        var refusal = await Journal.DeniedAsync(db, actor, clock.Now, "Certificate.Read", "ServiceCertificate", id, null, ct, CertificateChoice.Refused);
+        return new CertificateChoice(null, refusal.Message);
     }
 
     /// <summary>The issue form's starting values: the organisation's full name, and the signers of the last certificate.</summary>

@@ -18,6 +18,9 @@ public static class PageRoles
     /// <summary>/tasks/new and /wishes/new: the people who take residents' calls and wishes.</summary>
     public const string Intake = Roles.Secretary + "," + Roles.Lead;
 
+    /// <summary>/certificates (服务证明 and their register): the people who keep a community's register (<c>CertificateRules.CanKeep</c>).</summary>
+    public const string Certificates = Roles.Secretary + "," + Roles.Admin;
+
     /// <summary>/admin/*: accounts and roles.</summary>
     public const string Admin = Roles.Admin;
 

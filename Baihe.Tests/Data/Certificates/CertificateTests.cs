@@ -72,7 +72,7 @@ public class CertificateTests
         var issued = await commands.IssueAsync(shuji, Request(member, today.AddDays(-30), today));
 
         Assert.True(issued.Ok, issued.Error);
-        var c = (await new CertificateQueries(db.Factory).OneAsync(issued.Id!.Value))!;
+        var c = (await new CertificateQueries(db.Factory, db.Clock).OneAsync(issued.Id!.Value))!;
         Assert.Equal(165, c.ServiceMinutes);
         Assert.Equal("2.75", ServiceHours.Format(c.ServiceMinutes));
         Assert.Equal(2, c.ServiceCount);
@@ -145,16 +145,16 @@ public class CertificateTests
 
         var noReason = await commands.VoidAsync(shuji, id, "  ");
         Assert.Contains("作废原因", noReason.Error);
-        Assert.Equal(CertificateStatus.Issued, (await new CertificateQueries(db.Factory).OneAsync(id))!.Status);
+        Assert.Equal(CertificateStatus.Issued, (await new CertificateQueries(db.Factory, db.Clock).OneAsync(id))!.Status);
 
         Assert.True((await commands.VoidAsync(shuji, id, "姓名有误，重新出具")).Ok);
         var twice = await commands.VoidAsync(shuji, id, "再作废一次");
         Assert.Contains("已作废", twice.Error);
 
-        var c = (await new CertificateQueries(db.Factory).OneAsync(id))!;
+        var c = (await new CertificateQueries(db.Factory, db.Clock).OneAsync(id))!;
         Assert.True(c.IsVoided);
         Assert.Equal("姓名有误，重新出具", c.VoidReason);
-        Assert.Equal(1, (await new CertificateQueries(db.Factory).RegisterAsync(1, new CertificateFilter(Status: CertificateStatus.Voided))).Total);
+        Assert.Equal(1, (await new CertificateQueries(db.Factory, db.Clock).RegisterAsync(1, new CertificateFilter(Status: CertificateStatus.Voided))).Total);
         // The database itself refuses to change or delete a certificate, whatever the app does.
         await using var conn = await db.Factory.OpenAsync();
         await Assert.ThrowsAnyAsync<Exception>(() => conn.ExecuteAsync("UPDATE ServiceCertificate SET ServiceMinutes = 9999 WHERE Id = @id;", new { id }));
