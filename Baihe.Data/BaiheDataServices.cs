@@ -1,5 +1,6 @@
 using Baihe.Data.Accounts;
 using Baihe.Data.Brands;
+using Baihe.Data.Certificates;
 using Baihe.Data.Communities;
 using Baihe.Data.Dashboard;
 using Baihe.Data.Database;
@@ -119,6 +120,8 @@ public static class BaiheDataServices
         services.AddSingleton<PointsQueries>();
         services.AddSingleton<ResidentQueries>();
         services.AddSingleton<ActivityQueries>();
+        services.AddSingleton<CertificateQueries>();
+        services.AddSingleton<CertificateCommands>();
         services.AddSingleton<ExchangeQueries>();
         services.AddSingleton<EvaluationQueries>();
         services.AddSingleton<DashboardScopeQueries>();

@@ -60,6 +60,7 @@ public sealed class DemoSeeder(DbConnectionFactory db, BaiheClock clock)
         await using var tx = await conn.BeginTransactionAsync(ct);
         var run = new Run(conn, tx, db.IsSqlite, clock.Now, new Random(Seed), ct);
         await run.AllAsync();
+        await Certificates.ServiceHoursDemo.SeedAsync(conn, tx, run.CommunityId, ct);
         // The ledger went in as one batch, not through PointLedger, so its summary is computed once here.
         await PointSummaryRebuild.RunAsync(conn, tx, ct);
         await tx.CommitAsync(ct);
@@ -180,6 +181,9 @@ public sealed class DemoSeeder(DbConnectionFactory db, BaiheClock clock)
         private readonly Dictionary<int, List<int>> _rosters = [];
         private readonly List<EntryArgs> _entries = [];
         private int _communityId;
+
+        /// <summary>百合园社区, once seeded.</summary>
+        public int CommunityId => _communityId;
         private int _subDistrictId;
         private int _liShifu;
         private int _zengYi;

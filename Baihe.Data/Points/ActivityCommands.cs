@@ -22,12 +22,12 @@ public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
     private const string CategoryExistsSql = "SELECT COUNT(*) FROM PointCategory WHERE Id = @CategoryId;";
 
     private const string InsertActivitySql = """
-        INSERT INTO Activity (TeamId, CategoryId, Title, Place, HeldOn, PointsPerAttendee, Status)
-        VALUES (@TeamId, @CategoryId, @Title, @Place, @HeldOn, @PointsPerAttendee, 'Open');
+        INSERT INTO Activity (TeamId, CategoryId, Title, Place, HeldOn, PointsPerAttendee, Status, StartMinute, EndMinute)
+        VALUES (@TeamId, @CategoryId, @Title, @Place, @HeldOn, @PointsPerAttendee, 'Open', @StartMinute, @EndMinute);
         """;
 
     private const string ActivitySql = """
-        SELECT a.Id, a.TeamId, t.CommunityId, a.CategoryId, a.Title, a.HeldOn, a.PointsPerAttendee, a.Status
+        SELECT a.Id, a.TeamId, t.CommunityId, a.CategoryId, a.Title, a.HeldOn, a.PointsPerAttendee, a.Status, a.StartMinute, a.EndMinute
         FROM Activity a JOIN Team t ON t.Id = a.TeamId
         WHERE a.Id = @ActivityId;
         """;
@@ -46,7 +46,9 @@ public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
 
     private const string ClearAttendanceSql = "DELETE FROM Attendance WHERE ActivityId = @ActivityId;";
 
-    private const string InsertAttendanceSql = "INSERT INTO Attendance (ActivityId, MemberId, IsWalkIn) VALUES (@ActivityId, @MemberId, @IsWalkIn);";
+    private const string InsertAttendanceSql = """
+        INSERT INTO Attendance (ActivityId, MemberId, IsWalkIn, ServiceMinutes) VALUES (@ActivityId, @MemberId, @IsWalkIn, @ServiceMinutes);
+        """;
 
     private const string AttendeesSql = "SELECT MemberId FROM Attendance WHERE ActivityId = @ActivityId ORDER BY MemberId;";
 
@@ -91,9 +93,14 @@ public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 return CommandResult.Fail("活动日期应在去年年初到一年以后之间。");
             }
+            if (input.StartMinute is < 0 or >= 24 * 60 || input.EndMinute > 24 * 60 || input.EndMinute <= input.StartMinute)
+            {
+                return CommandResult.Fail("结束时间应晚于开始时间，且在同一天内。");
+            }
             var id = await w.InsertAsync(InsertActivitySql, new
             {
                 input.TeamId, input.CategoryId, Title = title, Place = place, HeldOn = input.HeldOn.Date, input.PointsPerAttendee,
+                input.StartMinute, input.EndMinute,
             });
             w.Audit("Activity.Create", "Activity", id, null, input with { Title = title, Place = place });
             return CommandResult.Success(id);
@@ -101,9 +108,12 @@ public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
 
     /// <summary>
     /// Replaces the attendance of an open event: roster members who came, plus walk-ins (residents of the community
-    /// who are not on the team's roster).
+    /// who are not on the team's roster). <paramref name="hours"/> holds the service hours of attendees who did not serve
+    /// the whole event (left early, came late), each from 0 to the event's length; everyone else is credited the whole
+    /// event. The list replaces the list, hours included.
     /// </summary>
-    public Task<CommandResult> SaveAttendanceAsync(Actor actor, int activityId, IReadOnlyCollection<int> memberIds, CancellationToken ct = default) =>
+    public Task<CommandResult> SaveAttendanceAsync(Actor actor, int activityId, IReadOnlyCollection<int> memberIds,
+        IReadOnlyDictionary<int, decimal>? hours = null, CancellationToken ct = default) =>
         WriteTransaction.RunAsync(db, clock, actor, null, async w =>
         {
             var activity = await EditableAsync(w, activityId, "Activity.SaveAttendance");
@@ -112,6 +122,22 @@ public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
                 return CommandResult.Fail(ClosedAlready);
             }
             var ids = memberIds.Distinct().ToList();
+            var minutes = new Dictionary<int, int?>();
+            foreach (var id in ids)
+            {
+                if (hours is null || !hours.TryGetValue(id, out var h))
+                {
+                    minutes[id] = null;
+                    continue;
+                }
+                if (ServiceHoursBound.Check(h, activity.EndMinute - activity.StartMinute) is { } hoursError)
+                {
+                    return CommandResult.Fail(hoursError);
+                }
+                var m = (int)Math.Round(h * 60m, MidpointRounding.AwayFromZero);
+                // The whole event is the default; storing it as null keeps "not adjusted" distinguishable.
+                minutes[id] = m == activity.EndMinute - activity.StartMinute ? null : m;
+            }
             // An attendance list is a roster's size, so one indexed check per id is cheap; an id from outside the
             // community was never offered on the screen and is refused as forged.
             foreach (var id in ids)
@@ -123,15 +149,21 @@ public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
             }
             var roster = (await w.QueryAsync<int>(RosterIdsSql, new { activity.TeamId })).ToHashSet();
             await w.ExecuteAsync(ClearAttendanceSql, new { ActivityId = activityId });
-            await w.ExecuteAsync(InsertAttendanceSql, ids.Select(id => new { ActivityId = activityId, MemberId = id, IsWalkIn = !roster.Contains(id) }));
+            await w.ExecuteAsync(InsertAttendanceSql, ids.Select(id => new
+            {
+                ActivityId = activityId, MemberId = id, IsWalkIn = !roster.Contains(id), ServiceMinutes = minutes[id],
+            }));
             // The status read above may be old news: a close committed since then has credited the list it saw, and
             // this one must not replace it. Checked last, with a write, so the check and the list commit together.
             if (await w.ExecuteAsync(StillOpenSql, new { ActivityId = activityId }) == 0)
             {
                 return CommandResult.Fail(ClosedAlready);
             }
-            w.Audit("Activity.SaveAttendance", "Activity", activityId, null,
-                new { Attendees = ids.Count, WalkIns = ids.Count(id => !roster.Contains(id)) });
+            w.Audit("Activity.SaveAttendance", "Activity", activityId, null, new
+            {
+                Attendees = ids.Count, WalkIns = ids.Count(id => !roster.Contains(id)),
+                AdjustedMinutes = minutes.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value),
+            });
             return CommandResult.Success(activityId);
         }, ct);
 
@@ -214,5 +246,7 @@ public sealed class ActivityCommands(DbConnectionFactory db, BaiheClock clock)
         public DateTime HeldOn { get; init; }
         public int PointsPerAttendee { get; init; }
         public string Status { get; init; } = "";
+        public int StartMinute { get; init; }
+        public int EndMinute { get; init; }
     }
 }

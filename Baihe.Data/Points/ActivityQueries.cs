@@ -8,7 +8,7 @@ public sealed class ActivityQueries(DbConnectionFactory db)
 {
     private const string SelectFragment = """
         SELECT a.Id, a.TeamId, t.Name AS Team, t.CommunityId, a.CategoryId, pc.Name AS Area, a.Title, a.Place, a.HeldOn,
-               a.PointsPerAttendee, a.Status,
+               a.PointsPerAttendee, a.Status, a.StartMinute, a.EndMinute,
                (SELECT COUNT(*) FROM Attendance at WHERE at.ActivityId = a.Id) AS Headcount,
                (SELECT COUNT(*) FROM Attendance at WHERE at.ActivityId = a.Id) * a.PointsPerAttendee AS TotalPoints
         FROM Activity a
@@ -43,11 +43,12 @@ public sealed class ActivityQueries(DbConnectionFactory db)
 
     private const string AttendeesSql = """
         SELECT m.Id AS MemberId, m.Name, 1 AS OnRoster,
-               CASE WHEN EXISTS (SELECT 1 FROM Attendance at WHERE at.ActivityId = @ActivityId AND at.MemberId = m.Id) THEN 1 ELSE 0 END AS Attended
+               CASE WHEN att.MemberId IS NOT NULL THEN 1 ELSE 0 END AS Attended, att.ServiceMinutes
         FROM Membership ms JOIN Member m ON m.Id = ms.MemberId
+        LEFT JOIN Attendance att ON att.ActivityId = @ActivityId AND att.MemberId = m.Id
         WHERE ms.TeamId = @TeamId AND ms.LeftOn IS NULL
         UNION ALL
-        SELECT m.Id, m.Name, 0, 1
+        SELECT m.Id, m.Name, 0, 1, at.ServiceMinutes
         FROM Attendance at JOIN Member m ON m.Id = at.MemberId
         WHERE at.ActivityId = @ActivityId
           AND NOT EXISTS (SELECT 1 FROM Membership ms WHERE ms.TeamId = @TeamId AND ms.MemberId = m.Id AND ms.LeftOn IS NULL)

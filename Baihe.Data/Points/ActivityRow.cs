@@ -17,4 +17,13 @@ public sealed record ActivityRow
     public string Status { get; init; } = "";
     public int Headcount { get; init; }
     public int TotalPoints { get; init; }
+
+    /// <summary>Start on <see cref="HeldOn"/>, minutes after midnight.</summary>
+    public int StartMinute { get; init; }
+
+    /// <summary>End on <see cref="HeldOn"/>, minutes after midnight.</summary>
+    public int EndMinute { get; init; }
+
+    /// <summary>The activity's length: the service minutes of an attendee whose hours were not adjusted.</summary>
+    public int DurationMinutes => EndMinute - StartMinute;
 }

@@ -8,4 +8,7 @@ public sealed record AttendeeRow
     public string Name { get; init; } = "";
     public bool OnRoster { get; init; }
     public bool Attended { get; init; }
+
+    /// <summary>The minutes attendance recorded for this person (left early, came late); null for the whole activity.</summary>
+    public int? ServiceMinutes { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Security.Claims;
 using Baihe.Dashboard.Services.Auth;
 using Baihe.Data.Accounts;
+using Baihe.Data.Certificates;
 using Baihe.Data.Database;
 using Baihe.Data.Points;
 using Baihe.Data.Tasks;
@@ -324,8 +325,22 @@ public class AccessMatrixTests
             return (await screens.CreateAsync(admin, await Scalar("SELECT SubDistrictId FROM Community WHERE Id = 1;"), $"矩阵大屏{++n}", DisplayTokenSecret.NewToken())).Id!.Value;
         }
 
+        var certificates = new CertificateCommands(db.Factory, db.Clock);
+        // A volunteer of 百合园 with ID lines on file and closed volunteer services this year.
+        async Task<int> Volunteer() => await Scalar("""
+            SELECT MIN(at.MemberId) FROM Attendance at JOIN Activity a ON a.Id = at.ActivityId JOIN Team t ON t.Id = a.TeamId
+            JOIN Member m ON m.Id = at.MemberId
+            WHERE t.CommunityId = 1 AND t.Kind = 'VolunteerService' AND a.Status = 'Closed' AND m.VolunteerNo IS NOT NULL AND a.HeldOn >= @From;
+            """, new { From = new DateTime(today.Year, 1, 1) });
+        async Task<CertificateRequest> Certificate() => new(1, await Volunteer(), new DateTime(today.Year, 1, 1), today, "李书记", "王经办", "0754-88888888");
+        async Task<int> IssuedCertificate() => (await certificates.IssueAsync(await Secretary(), await Certificate())).Id!.Value;
+
         return new()
         {
+            ["CertificateCommands.IssueAsync"] = async actor => await certificates.IssueAsync(actor, await Certificate()),
+            ["CertificateCommands.VoidAsync"] = async actor => await certificates.VoidAsync(actor, await IssuedCertificate(), "矩阵作废"),
+            ["CertificateCommands.SetIdentityAsync"] = async actor =>
+                await certificates.SetIdentityAsync(actor, await OnlyOnA(), IdTypes.IdCard, "440511199001011234", $"M-{++n}"),
             ["DisplayTokenCommands.CreateAsync"] = async actor => await screens.CreateAsync(actor,
                 await Scalar("SELECT SubDistrictId FROM Community WHERE Id = 1;"), $"矩阵大屏{++n}", DisplayTokenSecret.NewToken()),
             ["DisplayTokenCommands.RevokeAsync"] = async actor => await screens.RevokeAsync(actor, await ScreenToken()),

@@ -20,6 +20,8 @@ public static class PageRoles
 
     /// <summary>/import: who may import a roster workbook (<c>ImportRules.CanImport</c>): secretaries, and admins for any community.</summary>
     public const string Import = Roles.Secretary + "," + Roles.Admin;
+    /// <summary>/certificates (服务证明 and their register): the people who keep a community's register (<c>CertificateRules.CanKeep</c>).</summary>
+    public const string Certificates = Roles.Secretary + "," + Roles.Admin;
 
     /// <summary>/admin/*: accounts and roles.</summary>
     public const string Admin = Roles.Admin;

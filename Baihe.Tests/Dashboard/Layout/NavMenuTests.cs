@@ -31,8 +31,11 @@ public class NavMenuTests
         // Thirteen links for everyone (成员名册 and 百合邻长 included); an administrator has two admin links: 账户与角色 and 大屏令牌.
         Assert.Contains("members", hrefs);
         Assert.Contains("leaders", hrefs);
-        Assert.Equal(13 + (seesAccounts ? 2 : 0) + (seesReports ? 1 : 0) + (seesDistrict ? 1 : 0) + (seesImport ? 1 : 0), hrefs.Count);
+        // 服务证明 for those who keep a certificate register: secretaries and administrators.
+        var seesCertificates = role is Roles.Admin or Roles.Secretary;
+        Assert.Equal(13 + (seesAccounts ? 2 : 0) + (seesReports ? 1 : 0) + (seesDistrict ? 1 : 0) + (seesImport ? 1 : 0) + (seesCertificates ? 1 : 0), hrefs.Count);
         Assert.Equal(seesImport, hrefs.Contains("import"));
+        Assert.Equal(seesCertificates, hrefs.Contains("certificates"));
         Assert.Equal(seesDistrict, hrefs.Contains("district"));
         Assert.Equal(seesAccounts, hrefs.Contains("admin/users"));
         Assert.Equal(seesAccounts, hrefs.Contains("admin/screens"));

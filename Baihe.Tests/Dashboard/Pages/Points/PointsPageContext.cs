@@ -23,7 +23,7 @@ public static class PointsPageContext
         var ctx = BunitTestContext.Create();
         ctx.Services.AddSingleton(db.Factory).AddSingleton(db.Clock)
             .AddSingleton<PointsQueries>().AddSingleton<ExchangeQueries>().AddSingleton<ExchangeCommands>()
-            .AddSingleton<LedgerCommands>().AddSingleton<ActivityQueries>().AddSingleton<ActivityCommands>()
+            .AddSingleton<LedgerCommands>().AddSingleton<ActivityQueries>().AddSingleton<ActivityCommands>().AddSingleton<Baihe.Data.Certificates.CertificateQueries>()
             .AddSingleton<EvaluationQueries>().AddSingleton<EvaluationCommands>().AddSingleton<TeamQueries>()
             .AddSingleton<CommunityQueries>().AddSingleton<ResidentQueries>().AddScoped<CurrentActor>();
         ctx.SignIn(actor, userName);
