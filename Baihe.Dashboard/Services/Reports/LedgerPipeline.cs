@@ -22,7 +22,7 @@ internal static class LedgerPipeline
         byte[] bytes;
         if (ledger is null)
         {
-            bytes = template.ToArray();
+            bytes = ReportPrint.WithPrintTitlesFixed(template.ToArray());
         }
         else
         {

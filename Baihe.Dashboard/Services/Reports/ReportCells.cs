@@ -50,7 +50,10 @@ public static class ReportCells
         return list.Count;
     }
 
-    /// <summary>Column widths in character units from the headers and the rows, CJK counted double, clamped to 6..60.</summary>
+    /// <summary>
+    /// Column widths in character units from the headers and the rows, CJK counted double, clamped to 6..60; a long-text
+    /// column stops at its wrapping width (<see cref="ReportPrint.LongText"/>).
+    /// </summary>
     internal static double[] Widths(string[] headers, IReadOnlyList<object?[]> rows)
     {
         var widths = headers.Select(h => DisplayWidth(h)).ToArray();
@@ -60,14 +63,15 @@ public static class ReportCells
             {
                 widths[c] = Math.Max(widths[c], row[c] switch
                 {
-                    DateTime d => d.TimeOfDay == TimeSpan.Zero ? 10 : 16,
+                    // A date-time is given a character more than its 16: printed in a font without Calibri's narrow digits it still fits.
+                    DateTime d => d.TimeOfDay == TimeSpan.Zero ? 10 : 17,
                     null => 0,
                     string text => DisplayWidth(text),
                     var v => DisplayWidth(Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""),
                 });
             }
         }
-        return widths.Select(w => (double)Math.Clamp(w + 2, 6, 60)).ToArray();
+        return widths.Select((w, c) => ReportPrint.Width(headers[c], Math.Clamp(w + 2, 6, 60))).ToArray();
     }
 
     /// <summary>Column widths, the frozen header row and the A4 landscape print setup that repeats it on every page.</summary>

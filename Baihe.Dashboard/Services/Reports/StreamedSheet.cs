@@ -132,6 +132,7 @@ public static class StreamedSheet
                     name.Value = $"'{sheetName}'!$A$1:${lastColumn}${Math.Max(written + 1, 2)}";
                 }
             }
+            ReportPrint.FixPrintTitles(workbook);
             await using var to = zip.CreateEntry(workbookEntry.FullName, CompressionLevel.Optimal).Open();
             await workbook.SaveAsync(to, SaveOptions.DisableFormatting, ct);
         }

@@ -38,6 +38,7 @@ internal static class OverviewSheet
             ws.Cell(HeaderRow + 1 + i, 3).SetValue(kpis[i].Definition);
         }
         SignOff(ws, HeaderRow + kpis.Count, empty);
+        Grid(ws.Range(HeaderRow, 1, HeaderRow + kpis.Count, 3));
         ws.Range(HeaderRow, 1, HeaderRow + kpis.Count, 3).SetAutoFilter();
         Finish(ws, HeaderRow, [18, 22, 52]);
     }
@@ -76,6 +77,7 @@ internal static class OverviewSheet
             ws.Cell(total, k + 2).SetValue(perCommunity.Sum(p => p.Kpis[k].Value));
         }
         ws.Range(total, 1, total, definitions.Count + 1).Style.Font.SetBold();
+        Grid(ws.Range(HeaderRow, 1, total, definitions.Count + 1));
         ws.Range(HeaderRow, 1, Math.Max(total - 1, HeaderRow + 1), definitions.Count + 1).SetAutoFilter();
         var last = total + 2;
         ws.Cell(last, 1).SetValue("指标").Style.Font.SetBold();
@@ -90,6 +92,10 @@ internal static class OverviewSheet
         Finish(ws, HeaderRow, [16, .. definitions.Select(d => (double)Math.Clamp(DisplayWidth(d.Name.Trim('　')) + 2, 8, 60))]);
         ws.Column(2).Width = Math.Max(ws.Column(2).Width, DateTimeWidth);
     }
+
+    /// <summary>Thin lines around and between the cells of a table, so the printed 概览 reads as one.</summary>
+    private static void Grid(IXLRange range) =>
+        range.Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
 
     /// <summary>The label/value lines under the title: who, where, which month, when.</summary>
     private static void Info(IXLWorksheet ws, (string Label, object Value)[] info)
