@@ -109,6 +109,34 @@ public class ReportPrintTests
         Assert.True(tasks.Row(longest.Address.RowNumber).Height > 2 * 15, $"row {longest.Address.RowNumber} is {tasks.Row(longest.Address.RowNumber).Height} pt high");
     }
 
+    [Fact]
+    public async Task TheRollUp_PrintsEverySheetWithTheSubDistrictInItsFooter_AndItsKpiColumnsStayNarrow()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        await using var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(new FixedTimeProvider(FixedTimeProvider.Default))
+            .AddBaiheData(new DatabaseOptions(DatabaseProvider.Sqlite, db.Factory.ConnectionString))
+            .AddSingleton<ExportGate>().AddSingleton<ReportExporter>().AddSingleton(new ReportOptions())
+            .BuildServiceProvider();
+        var result = await services.GetRequiredService<ReportExporter>().ExportSubDistrictAsync(await db.ActorAsync("jiedao"), "2026-10", 1, "jiedao");
+        Assert.True(result.File is not null, result.Error);
+        using var book = new XLWorkbook(new MemoryStream(result.File!.Content));
+
+        foreach (var ws in book.Worksheets)
+        {
+            Assert.Equal(XLPageOrientation.Landscape, ws.PageSetup.PageOrientation);
+            Assert.Equal(1, ws.PageSetup.PagesWide);
+            Assert.Equal(0, ws.PageSetup.PagesTall);
+            Assert.Contains("金东街道 · 2026年10月 · 第 &P 页 共 &N 页", ws.PageSetup.Footer.Center.GetText(XLHFOccurrence.OddPages));
+        }
+        var overview = book.Worksheet("概览");
+        var lastKpiColumn = overview.Row(8).LastCellUsed()!.Address.ColumnNumber;
+        Assert.True(lastKpiColumn > 10, $"{lastKpiColumn} columns");
+        // Column B also holds 生成时间; every other KPI column is narrow, with a wrapping header.
+        Assert.All(Enumerable.Range(3, lastKpiColumn - 2), c => Assert.True(overview.Column(c).Width <= 10, $"column {c} is {overview.Column(c).Width} wide"));
+        Assert.True(overview.Cell(8, 3).Style.Alignment.WrapText);
+    }
+
     [Theory]
     [InlineData("队伍花名册", "'队伍花名册'!$1:$1")]
     [InlineData("'积分明细'", "'积分明细'!$1:$1")]
