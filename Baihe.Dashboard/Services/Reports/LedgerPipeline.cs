@@ -28,7 +28,7 @@ internal static class LedgerPipeline
         {
             using var output = new MemoryStream();
             rows += await StreamedSheet.WriteAsync(template, output, ledger.SheetName, ledger.Kinds, ledger.Headers.Length + 1, ledger.Rows,
-                sample => ReportCells.Widths(ledger.Headers, sample), ct);
+                sample => ReportCells.Widths(ledger.Headers, sample), ct, ReportPrint.RowHeight(ledger.Headers));
             bytes = output.ToArray();
             mark?.Invoke("ledger: read from the database and streamed into the copied package");
         }

@@ -77,15 +77,47 @@ public static class ReportPrint
                 {
                     continue;
                 }
-                // One character unit of width is kept free for the cell's padding.
-                var perLine = Math.Max(ws.Column(c).Width - 1, 2);
-                lines = Math.Max(lines, text.Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(ReportCells.DisplayWidth(part) / perLine))));
+                lines = Math.Max(lines, Lines(text, ws.Column(c).Width));
             }
             if (lines > 1)
             {
-                ws.Row(r).Height = lines * LineHeight + 2;
+                ws.Row(r).Height = Height(lines);
             }
         }
+    }
+
+    private static double Height(int lines) => lines * LineHeight + 2;
+
+    private static int Lines(string text, double width)
+    {
+        // One character unit of width is kept free for the cell's padding.
+        var perLine = Math.Max(width - 1, 2);
+        return text.Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(ReportCells.DisplayWidth(part) / perLine)));
+    }
+
+    /// <summary>
+    /// For a streamed sheet: the height of a row whose long text wraps onto more lines than one, given the column
+    /// widths, or null for a row of one line (most of them), which keeps the default height. Null when no column wraps.
+    /// </summary>
+    internal static Func<object?[], double[], double?>? RowHeight(string[] headers)
+    {
+        var wrapped = Enumerable.Range(0, headers.Length).Where(c => LongText.ContainsKey(headers[c])).ToArray();
+        if (wrapped.Length == 0)
+        {
+            return null;
+        }
+        return (row, widths) =>
+        {
+            var lines = 1;
+            foreach (var c in wrapped)
+            {
+                if (row[c] is string { Length: > 0 } text && (ReportCells.DisplayWidth(text) > widths[c] - 1 || text.Contains('\n')))
+                {
+                    lines = Math.Max(lines, Lines(text, widths[c]));
+                }
+            }
+            return lines > 1 ? Height(lines) : null;
+        };
     }
 
     private static readonly Regex PrintTitles = new(@"^(?<sheet>'(?:[^']|'')*'|[^!]+)!\$?(?<from>\d+):\$?(?<to>\d+)$", RegexOptions.CultureInvariant);

@@ -6,6 +6,7 @@ using Baihe.Data.Database;
 using Baihe.Tests.Browser;
 using Baihe.Tests.TestSupport;
 using ClosedXML.Excel;
+using Dapper;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Extensions.DependencyInjection;
@@ -135,6 +136,34 @@ public class ReportPrintTests
         // Column B also holds 生成时间; every other KPI column is narrow, with a wrapping header.
         Assert.All(Enumerable.Range(3, lastKpiColumn - 2), c => Assert.True(overview.Column(c).Width <= 10, $"column {c} is {overview.Column(c).Width} wide"));
         Assert.True(overview.Cell(8, 3).Style.Alignment.WrapText);
+    }
+
+    [Fact]
+    public async Task ALongNoteInTheStreamedLedger_GetsARowTallEnoughForItsWrappedLines_AndShortOnesKeepTheDefault()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        var note = string.Concat(Enumerable.Repeat("上门帮独居老人更换厨房水龙头并检查管道", 3));
+        await using (var conn = await db.Factory.OpenAsync())
+        {
+            await conn.ExecuteAsync("""
+                INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RecordedAt, Note)
+                VALUES ((SELECT MIN(Id) FROM Member), 3, 1, '2026-10-15', 'Service', '2026-10-15', @Note);
+                """, new { Note = note });
+        }
+        var file = await ExportAsync(db, await db.ActorAsync("shuji"), "2026-10");
+        using var book = new XLWorkbook(new MemoryStream(file.Content));
+
+        var ledger = book.Worksheet("积分明细");
+        var noteColumn = ledger.Row(1).CellsUsed().Single(c => c.GetString() == "备注").Address.ColumnNumber;
+        var rows = ledger.Column(noteColumn).CellsUsed().Skip(1).ToList();
+        var tall = rows.Single(c => c.GetString() == note);
+        // The column is written at its wrapping width (ClosedXML reads a streamed width back a little narrower).
+        var lines = Math.Ceiling(ReportCells.DisplayWidth(note) / (ReportPrint.LongText["备注"] - 1));
+        Assert.True(lines >= 3, $"{lines} lines");
+        Assert.Equal(lines * 15 + 2, ledger.Row(tall.Address.RowNumber).Height, 1);
+        Assert.True(tall.Style.Alignment.WrapText);
+        var shortOne = rows.First(c => ReportCells.DisplayWidth(c.GetString()) < ledger.Column(noteColumn).Width - 1);
+        Assert.Equal(15, ledger.Row(shortOne.Address.RowNumber).Height, 1);
     }
 
     [Theory]
