@@ -24,6 +24,21 @@ public sealed class EvaluationQueries(DbConnectionFactory db)
         ORDER BY r.Rank, m.Name, m.Id;
         """;
 
+    // The evaluation keeps only when its 公示 ends; when it began is the audit row of the publication.
+    private const string PublicisedOnSql = """
+        SELECT MIN(a.OccurredAt)
+        FROM AuditLog a
+        WHERE a.Action = 'Evaluation.Publicise' AND a.EntityType = 'Evaluation' AND a.EntityId = @EntityId;
+        """;
+
+    /// <summary>When the evaluation was put up for 公示 (the day its period began), or null if it never was.</summary>
+    public async Task<DateTime?> PublicisedOnAsync(int evaluationId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        return await conn.ExecuteScalarAsync<DateTime?>(new CommandDefinition(PublicisedOnSql,
+            new { EntityId = evaluationId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken: ct));
+    }
+
     public async Task<IReadOnlyList<EvaluationRow>> ListAsync(int communityId, CancellationToken ct = default)
     {
         await using var conn = await db.OpenAsync(ct);

@@ -22,13 +22,13 @@ internal static class LedgerPipeline
         byte[] bytes;
         if (ledger is null)
         {
-            bytes = template.ToArray();
+            bytes = ReportPrint.WithPrintTitlesFixed(template.ToArray());
         }
         else
         {
             using var output = new MemoryStream();
             rows += await StreamedSheet.WriteAsync(template, output, ledger.SheetName, ledger.Kinds, ledger.Headers.Length + 1, ledger.Rows,
-                sample => ReportCells.Widths(ledger.Headers, sample), ct);
+                sample => ReportCells.Widths(ledger.Headers, sample), ct, ReportPrint.RowHeight(ledger.Headers));
             bytes = output.ToArray();
             mark?.Invoke("ledger: read from the database and streamed into the copied package");
         }

@@ -5,7 +5,7 @@ namespace Baihe.Dashboard.Services.Reports;
 
 /// <summary>
 /// What every sheet of the report shares: Chinese headers on a tinted frozen row, an autofilter, typed dates and numbers,
-/// computed column widths (ClosedXML's automatic fitting needs GDI+, which Linux lacks), A4 landscape print setup, and
+/// computed column widths (ClosedXML's automatic fitting needs GDI+, which Linux lacks), the header row repeated in print, and
 /// text that a spreadsheet could read as a formula stored with a quote prefix.
 /// </summary>
 public static class ReportCells
@@ -50,7 +50,10 @@ public static class ReportCells
         return list.Count;
     }
 
-    /// <summary>Column widths in character units from the headers and the rows, CJK counted double, clamped to 6..60.</summary>
+    /// <summary>
+    /// Column widths in character units from the headers and the rows, CJK counted double, clamped to 6..60; a long-text
+    /// column stops at its wrapping width (<see cref="ReportPrint.LongText"/>).
+    /// </summary>
     internal static double[] Widths(string[] headers, IReadOnlyList<object?[]> rows)
     {
         var widths = headers.Select(h => DisplayWidth(h)).ToArray();
@@ -60,17 +63,21 @@ public static class ReportCells
             {
                 widths[c] = Math.Max(widths[c], row[c] switch
                 {
-                    DateTime d => d.TimeOfDay == TimeSpan.Zero ? 10 : 16,
+                    // A date-time is given a character more than its 16: printed in a font without Calibri's narrow digits it still fits.
+                    DateTime d => d.TimeOfDay == TimeSpan.Zero ? 10 : 17,
                     null => 0,
                     string text => DisplayWidth(text),
                     var v => DisplayWidth(Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""),
                 });
             }
         }
-        return widths.Select(w => (double)Math.Clamp(w + 2, 6, 60)).ToArray();
+        return widths.Select((w, c) => ReportPrint.Width(headers[c], Math.Clamp(w + 2, 6, 60))).ToArray();
     }
 
-    /// <summary>Column widths, the frozen header row and the A4 landscape print setup that repeats it on every page.</summary>
+    /// <summary>
+    /// Column widths, the frozen header row, and that row repeated on every printed page; the rest of the page setup is
+    /// <see cref="ReportPrint.Apply"/>'s, which finds the header row by it.
+    /// </summary>
     internal static void Finish(IXLWorksheet ws, int headerRow, double[] widths)
     {
         for (var c = 0; c < widths.Length; c++)
@@ -78,10 +85,7 @@ public static class ReportCells
             ws.Column(c + 1).Width = widths[c];
         }
         ws.SheetView.FreezeRows(headerRow);
-        ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
-        ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
         ws.PageSetup.SetRowsToRepeatAtTop(headerRow, headerRow);
-        ws.PageSetup.FitToPages(1, 0);
     }
 
     /// <summary>Writes a typed value: dates as dates, numbers as numbers, and text safely.</summary>

@@ -120,6 +120,7 @@ public sealed class ReportExporter(ReportQueries reports, ReportCommands command
         if (scope.RosterOnlyTeamId is int team)
         {
             var rosterRows = RosterSheet.Write(workbook, false, [(targets[0], await reports.RosterAsync(targets[0].Id, month, team, ct))], month, scope.FullPhones);
+            ReportPrint.Apply(workbook, targets[0].Name, monthLabel);
             return await LedgerPipeline.SaveAsync(workbook, $"{targets[0].Name}_{monthLabel}_花名册.xlsx", rosterRows, null, ct);
         }
 
@@ -149,6 +150,7 @@ public sealed class ReportExporter(ReportQueries reports, ReportCommands command
 
         var title = rollUp ? $"{targets.FirstOrDefault()?.SubDistrict}" : targets[0].Name;
         var fileName = rollUp ? $"{title}_{monthLabel}_汇总月报.xlsx" : $"{title}_{monthLabel}_月报.xlsx";
+        ReportPrint.Apply(workbook, title, monthLabel);
         mark?.Invoke("ClosedXML: lay out the sheets");
         return await LedgerPipeline.SaveAsync(workbook, fileName, rows, ledger, ct, mark);
     }

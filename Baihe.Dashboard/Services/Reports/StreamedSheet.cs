@@ -32,10 +32,13 @@ public static class StreamedSheet
     /// Copies the package <paramref name="template"/> into <paramref name="output"/>, replacing row 2 (the template row) of
     /// <paramref name="sheetName"/> with <paramref name="rows"/>. Column c of row 2 gives the style of column c, and cell
     /// <paramref name="quotedStyleCell"/> of row 2 the quote-prefix text style. The column widths are computed by
-    /// <paramref name="widths"/> from the first <see cref="WidthSampleRows"/> rows. Returns the number of rows written.
+    /// <paramref name="widths"/> from the first <see cref="WidthSampleRows"/> rows. <paramref name="rowHeight"/>, when given, is
+    /// asked for each row's height in points given the column widths (null leaves the default height). Returns the number
+    /// of rows written.
     /// </summary>
     public static async Task<int> WriteAsync(Stream template, Stream output, string sheetName, IReadOnlyList<Kind> kinds, int quotedStyleCell,
-        IAsyncEnumerable<object?[]> rows, Func<IReadOnlyList<object?[]>, double[]> widths, CancellationToken ct = default)
+        IAsyncEnumerable<object?[]> rows, Func<IReadOnlyList<object?[]>, double[]> widths, CancellationToken ct = default,
+        Func<object?[], double[], double?>? rowHeight = null)
     {
         // The template is small: read what the streamed sheet needs from it, then copy the package part by part.
         string sheetEntry;
@@ -102,7 +105,8 @@ public static class StreamedSheet
                     case SheetData data:
                         writer.WriteStartElement(new SheetData());
                         writer.WriteElement((Row)data.Elements<Row>().Single(r => r.RowIndex! == 1).CloneNode(true));
-                        written = await WriteRowsAsync(writer, kinds, styles, quotedStyle, sample, more ? source : null);
+                        written = await WriteRowsAsync(writer, kinds, styles, quotedStyle, sample, more ? source : null,
+                            rowHeight is null ? null : row => rowHeight(row, columnWidths));
                         writer.WriteEndElement();
                         break;
                     case AutoFilter:
@@ -132,6 +136,7 @@ public static class StreamedSheet
                     name.Value = $"'{sheetName}'!$A$1:${lastColumn}${Math.Max(written + 1, 2)}";
                 }
             }
+            ReportPrint.FixPrintTitles(workbook);
             await using var to = zip.CreateEntry(workbookEntry.FullName, CompressionLevel.Optimal).Open();
             await workbook.SaveAsync(to, SaveOptions.DisableFormatting, ct);
         }
@@ -148,12 +153,13 @@ public static class StreamedSheet
     private static readonly OpenXmlAttribute[] PreserveSpace = [new("xml", "space", XmlNamespace, "preserve")];
 
     private static async Task<int> WriteRowsAsync(OpenXmlWriter writer, IReadOnlyList<Kind> kinds, uint[] styles, uint quotedStyle,
-        List<object?[]> sample, IAsyncEnumerator<object?[]>? rest)
+        List<object?[]> sample, IAsyncEnumerator<object?[]>? rest, Func<object?[], double?>? rowHeight)
     {
         var plain = styles.Select(s => new[] { new OpenXmlAttribute("s", "", s.ToString(CultureInfo.InvariantCulture)) }).ToArray();
         var inline = styles.Select(s => new[] { new OpenXmlAttribute("s", "", s.ToString(CultureInfo.InvariantCulture)), new OpenXmlAttribute("t", "", "inlineStr") }).ToArray();
         OpenXmlAttribute[] quoted = [new("s", "", quotedStyle.ToString(CultureInfo.InvariantCulture)), new("t", "", "inlineStr")];
         var rowAttribute = new OpenXmlAttribute[1];
+        var tallRowAttributes = new OpenXmlAttribute[3];
         var r = 1;
         // Rows of one day share their date; its serial number is formatted once.
         var lastDate = DateTime.MinValue;
@@ -162,8 +168,19 @@ public static class StreamedSheet
         void Write(object?[] row)
         {
             r++;
-            rowAttribute[0] = new OpenXmlAttribute("r", "", r.ToString(CultureInfo.InvariantCulture));
-            writer.WriteStartElement(RowElement, rowAttribute);
+            var number = new OpenXmlAttribute("r", "", r.ToString(CultureInfo.InvariantCulture));
+            if (rowHeight?.Invoke(row) is double height)
+            {
+                tallRowAttributes[0] = number;
+                tallRowAttributes[1] = new OpenXmlAttribute("ht", "", height.ToString(CultureInfo.InvariantCulture));
+                tallRowAttributes[2] = new OpenXmlAttribute("customHeight", "", "1");
+                writer.WriteStartElement(RowElement, tallRowAttributes);
+            }
+            else
+            {
+                rowAttribute[0] = number;
+                writer.WriteStartElement(RowElement, rowAttribute);
+            }
             for (var c = 0; c < kinds.Count; c++)
             {
                 var value = row[c];

@@ -15,6 +15,9 @@ internal static class OverviewSheet
     // Column B also holds 生成时间 above a roll-up's table; narrower than a date-time, spreadsheets show it as ###.
     private const double DateTimeWidth = 18;
 
+    // A roll-up's KPI column: wide enough for a five-digit count and four CJK characters of its header per line.
+    private const double KpiWidth = 9;
+
     /// <summary>One community: a KPI per row with its value and definition.</summary>
     public static void Write(XLWorkbook workbook, CommunityMonth m, string monthLabel, DateTime generatedAt, string generatedBy, bool empty)
     {
@@ -38,6 +41,7 @@ internal static class OverviewSheet
             ws.Cell(HeaderRow + 1 + i, 3).SetValue(kpis[i].Definition);
         }
         SignOff(ws, HeaderRow + kpis.Count, empty);
+        Grid(ws.Range(HeaderRow, 1, HeaderRow + kpis.Count, 3));
         ws.Range(HeaderRow, 1, HeaderRow + kpis.Count, 3).SetAutoFilter();
         Finish(ws, HeaderRow, [18, 22, 52]);
     }
@@ -76,6 +80,7 @@ internal static class OverviewSheet
             ws.Cell(total, k + 2).SetValue(perCommunity.Sum(p => p.Kpis[k].Value));
         }
         ws.Range(total, 1, total, definitions.Count + 1).Style.Font.SetBold();
+        Grid(ws.Range(HeaderRow, 1, total, definitions.Count + 1));
         ws.Range(HeaderRow, 1, Math.Max(total - 1, HeaderRow + 1), definitions.Count + 1).SetAutoFilter();
         var last = total + 2;
         ws.Cell(last, 1).SetValue("指标").Style.Font.SetBold();
@@ -84,12 +89,23 @@ internal static class OverviewSheet
         {
             ws.Cell(last + 1 + k, 1).SetValue(definitions[k].Name.Trim('　'));
             ws.Cell(last + 1 + k, 2).SetValue(definitions[k].Definition);
+            // Across the table's width: one column would be far too narrow for a definition.
+            ws.Range(last + 1 + k, 2, last + 1 + k, definitions.Count + 1).Merge();
         }
         last += definitions.Count;
         SignOff(ws, last, empty);
-        Finish(ws, HeaderRow, [16, .. definitions.Select(d => (double)Math.Clamp(DisplayWidth(d.Name.Trim('　')) + 2, 8, 60))]);
+        // A KPI column holds small numbers: its header wraps instead of widening it, so the table of 18 KPIs prints one
+        // page wide at a readable size.
+        Finish(ws, HeaderRow, [16, .. definitions.Select(_ => KpiWidth)]);
         ws.Column(2).Width = Math.Max(ws.Column(2).Width, DateTimeWidth);
+        ws.Range(HeaderRow, 2, HeaderRow, definitions.Count + 1).Style.Alignment.SetWrapText().Alignment.SetVertical(XLAlignmentVerticalValues.Center);
+        var headerLines = definitions.Select(d => (int)Math.Ceiling(DisplayWidth(d.Name.Trim('　')) / (KpiWidth - 1))).DefaultIfEmpty(1).Max();
+        ws.Row(HeaderRow).Height = Math.Max(headerLines, 1) * 15 + 2;
     }
+
+    /// <summary>Thin lines around and between the cells of a table, so the printed 概览 reads as one.</summary>
+    private static void Grid(IXLRange range) =>
+        range.Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
 
     /// <summary>The label/value lines under the title: who, where, which month, when.</summary>
     private static void Info(IXLWorksheet ws, (string Label, object Value)[] info)
