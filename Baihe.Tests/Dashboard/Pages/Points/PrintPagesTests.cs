@@ -102,6 +102,9 @@ public class PrintPagesTests
         Assert.All(cut.FindAll("tr.spare .name"), c => Assert.Equal("", c.TextContent));
         var title = await conn.ExecuteScalarAsync<string>("SELECT Title FROM Activity WHERE Id = @Id;", new { activity.Id });
         Assert.Equal(title, cut.Find("h1").TextContent);
+        // The time of day is on the sheet, so people know when to come and sign.
+        var (start, end) = await conn.QuerySingleAsync<(long, long)>("SELECT StartMinute, EndMinute FROM Activity WHERE Id = @Id;", new { activity.Id });
+        Assert.Contains($"{start / 60:00}:{start % 60:00}–{end / 60:00}:{end % 60:00}", cut.Markup, StringComparison.Ordinal);
 
         var qr = cut.Find(".qr img");
         var address = $"http://localhost/activities/{activity.Id}";
