@@ -21,18 +21,21 @@ public class HostSecurityTests
         return env.GetProperty("ASPNETCORE_ENVIRONMENT").GetString()!;
     }
 
-    private static void DeleteDatabase(string file)
+    /// <summary>
+    /// Makes every read of /teams fail, for every connection: renaming the table is in the file's schema, so a pooled
+    /// connection that a background reader (the change feed) held while pools were cleared fails too. Deleting the
+    /// file did not: such a connection kept reading the unlinked file, and under load /teams answered 200.
+    /// </summary>
+    private static async Task BreakTheTeamsTableAsync(AppFactory app)
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(file + suffix);
-        }
+        await using var conn = new SqliteConnection($"Data Source={app.DatabaseFile}");
+        await conn.OpenAsync();
+        await conn.ExecuteAsync("ALTER TABLE Team RENAME TO TeamBrokenByTest");
     }
 
     private static async Task<string> ErrorPageAsync(AppFactory app, HttpClient client)
     {
-        DeleteDatabase(app.DatabaseFile);
+        await BreakTheTeamsTableAsync(app);
         var response = await client.GetAsync("/teams");
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -67,7 +70,7 @@ public class HostSecurityTests
         app.Settings["BAIHE_DEVELOPER_ERRORS"] = "1";
         using var client = await app.SignedInClientAsync("shuji");
 
-        DeleteDatabase(app.DatabaseFile);
+        await BreakTheTeamsTableAsync(app);
         var html = WebUtility.HtmlDecode(await (await client.GetAsync("/teams")).Content.ReadAsStringAsync());
 
         Assert.Contains("SqliteException", html);
