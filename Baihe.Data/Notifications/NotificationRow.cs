@@ -15,5 +15,5 @@ public sealed record NotificationRow
     public bool IsRead => ReadAt is not null;
 
     /// <summary>What <see cref="NotificationRules"/> needs to decide whether the viewer may mark it.</summary>
-    public NotificationOwner Owner => new(Id, UserId);
+    public NotificationOwner Owner => new() { Id = Id, UserId = UserId };
 }

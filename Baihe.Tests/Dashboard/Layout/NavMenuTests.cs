@@ -33,7 +33,11 @@ public class NavMenuTests
         Assert.Contains("leaders", hrefs);
         // 服务证明 for those who keep a certificate register: secretaries and administrators.
         var seesCertificates = role is Roles.Admin or Roles.Secretary;
-        Assert.Equal(13 + (seesAccounts ? 2 : 0) + (seesReports ? 1 : 0) + (seesDistrict ? 1 : 0) + (seesImport ? 1 : 0) + (seesCertificates ? 1 : 0), hrefs.Count);
+        // 督办 for those with a supervision list: officials, secretaries and administrators.
+        var seesSupervision = role is Roles.Admin or Roles.Secretary or Roles.Official;
+        Assert.Equal(13 + (seesAccounts ? 2 : 0) + (seesReports ? 1 : 0) + (seesDistrict ? 1 : 0) + (seesImport ? 1 : 0) + (seesCertificates ? 1 : 0)
+            + (seesSupervision ? 1 : 0), hrefs.Count);
+        Assert.Equal(seesSupervision, hrefs.Contains("tasks/supervision"));
         Assert.Equal(seesImport, hrefs.Contains("import"));
         Assert.Equal(seesCertificates, hrefs.Contains("certificates"));
         Assert.Equal(seesDistrict, hrefs.Contains("district"));
@@ -59,5 +63,23 @@ public class NavMenuTests
 
         nav.NavigateTo("tasks-archive");
         cut.WaitForAssertion(() => Assert.Empty(Active()));
+    }
+
+    [Fact]
+    public async Task ActiveLink_UnderALongerLink_IsOnlyTheLongerOne()
+    {
+        await using var ctx = BunitTestContext.Create();
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized("someone");
+        auth.SetRoles(Roles.Official);
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+        var cut = ctx.Render<NavMenu>();
+
+        string[] Active() => cut.FindAll("a.active").Select(a => a.GetAttribute("href")!).ToArray();
+        nav.NavigateTo("tasks/supervision?q=路灯");
+        cut.WaitForAssertion(() => Assert.Equal(["tasks/supervision"], Active()));
+
+        nav.NavigateTo("tasks/12");
+        cut.WaitForAssertion(() => Assert.Equal(["tasks"], Active()));
     }
 }
