@@ -14,19 +14,19 @@ public sealed class NotificationQueries(DbConnectionFactory db)
 
     private const string UnreadSql = "SELECT COUNT(*) FROM Notification WHERE UserId = @UserId AND ReadAt IS NULL;";
 
-    private const string Columns = "SELECT n.Id, n.UserId, n.Kind, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt\nFROM Notification n\n";
+    private const string ColumnsFragment = "SELECT n.Id, n.UserId, n.Kind, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt\nFROM Notification n\n";
 
-    private const string Where = """
+    private const string WhereFragment = """
         WHERE n.UserId = @UserId AND (@Unread = 0 OR n.ReadAt IS NULL) AND (@Kind IS NULL OR n.Kind = @Kind)
           AND (@Q IS NULL OR n.Title LIKE @Q ESCAPE '\' OR n.Body LIKE @Q ESCAPE '\')
 
         """;
 
-    private const string PageSqlServer = Columns + Where + "ORDER BY n.Id DESC\nOFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY;";
+    private const string PageSqlServer = ColumnsFragment + WhereFragment + "ORDER BY n.Id DESC\nOFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY;";
 
-    private const string PageSqlite = Columns + Where + "ORDER BY n.Id DESC\nLIMIT @Take OFFSET @Skip;";
+    private const string PageSqlite = ColumnsFragment + WhereFragment + "ORDER BY n.Id DESC\nLIMIT @Take OFFSET @Skip;";
 
-    private const string CountSql = "SELECT COUNT(*)\nFROM Notification n\n" + Where + ";";
+    private const string CountSql = "SELECT COUNT(*)\nFROM Notification n\n" + WhereFragment + ";";
 
     private const string PreferencesSql = "SELECT Kind, Enabled FROM NotificationPreference WHERE UserId = @UserId;";
 
