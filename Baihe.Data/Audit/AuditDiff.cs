@@ -24,7 +24,8 @@ public static partial class AuditDiff
         {
             var old = before.GetValueOrDefault(name) ?? "";
             var @new = after.GetValueOrDefault(name) ?? "";
-            if (old == @new && beforeJson is not null)
+            // Unchanged fields say nothing, and neither does a field that is empty on both sides (a null at creation).
+            if ((old == @new && beforeJson is not null) || (old.Length == 0 && @new.Length == 0))
             {
                 continue;
             }

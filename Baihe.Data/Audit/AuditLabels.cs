@@ -52,6 +52,10 @@ public static class AuditLabels
         ["Number"] = "编号", ["Sha256"] = "文件校验值", ["JoinedOn"] = "入队日期", ["LeftOn"] = "离队日期", ["Kind"] = "类型",
         ["Skill"] = "特长", ["Rows"] = "行数", ["Before"] = "截止日期", ["File"] = "文件", ["FileName"] = "文件名",
         ["Month"] = "月份", ["Reversal"] = "冲正记录", ["ShortlistSize"] = "候选人数", ["Shortlisted"] = "入围人数",
+        ["Version"] = "版本", ["Scheduled"] = "定时生成", ["IsScheduled"] = "定时生成", ["Size"] = "大小（字节）",
+        ["SizeBytes"] = "大小（字节）", ["DetailRows"] = "明细行数", ["Community"] = "社区", ["Person"] = "操作人",
+        ["Action"] = "操作", ["Area"] = "业务范围", ["EntityType"] = "记录类型", ["EntityId"] = "记录编号", ["From"] = "开始日期",
+        ["To"] = "结束日期", ["FirstId"] = "起始编号", ["LastId"] = "截止编号", ["ActivityId"] = "活动", ["RewardId"] = "奖品",
         ["值"] = "值",
     };
 
