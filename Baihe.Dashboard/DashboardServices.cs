@@ -282,6 +282,7 @@ public static class DashboardServices
                 : Results.Text(result.Error, "text/plain; charset=utf-8", statusCode: result.Denied ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
         }).RequireAuthorization();
         app.MapReportArchive();
+        Baihe.Dashboard.Services.Audit.AuditEndpoints.MapAuditExport(app);
         app.MapBaiheImport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Security.Claims;
 using Baihe.Dashboard.Services.Auth;
 using Baihe.Data.Accounts;
+using Baihe.Data.Audit;
 using Baihe.Data.Certificates;
 using Baihe.Data.Database;
 using Baihe.Data.Points;
@@ -344,6 +345,15 @@ public class AccessMatrixTests
             ["DisplayTokenCommands.CreateAsync"] = async actor => await screens.CreateAsync(actor,
                 await Scalar("SELECT SubDistrictId FROM Community WHERE Id = 1;"), $"矩阵大屏{++n}", DisplayTokenSecret.NewToken()),
             ["DisplayTokenCommands.RevokeAsync"] = async actor => await screens.RevokeAsync(actor, await ScreenToken()),
+            ["AuditCommands.ArchiveAsync"] = async actor =>
+            {
+                // One row old enough to archive, so only authorization decides.
+                await using (var conn = await db.Factory.OpenAsync())
+                {
+                    await Journal.AuditAsync(conn, null, actor, new DateTime(2001, 1, 1), "Matrix.Old", "AuditLog", null, null, null);
+                }
+                return await new AuditCommands(db.Factory, db.Clock).ArchiveAsync(actor, new DateTime(2001, 1, 2), (_, _) => Task.FromResult(""));
+            },
             ["LedgerCommands.RecordServiceAsync"] = async actor => await ledger.RecordServiceAsync(actor, await OnlyOnA(), 3, today, "矩阵测试"),
             ["LedgerCommands.CorrectAsync"] = async actor =>
             {

@@ -33,7 +33,11 @@ public class NavMenuTests
         Assert.Contains("leaders", hrefs);
         // 服务证明 for those who keep a certificate register: secretaries and administrators.
         var seesCertificates = role is Roles.Admin or Roles.Secretary;
-        Assert.Equal(13 + (seesAccounts ? 2 : 0) + (seesReports ? 1 : 0) + (seesDistrict ? 1 : 0) + (seesImport ? 1 : 0) + (seesCertificates ? 1 : 0), hrefs.Count);
+        // 操作日志 for everyone who may read some of the audit log: every role but team leads.
+        var seesAudit = role is not Roles.Lead;
+        Assert.Equal(13 + (seesAccounts ? 2 : 0) + (seesReports ? 1 : 0) + (seesDistrict ? 1 : 0) + (seesImport ? 1 : 0) + (seesCertificates ? 1 : 0)
+            + (seesAudit ? 1 : 0), hrefs.Count);
+        Assert.Equal(seesAudit, hrefs.Contains("admin/audit"));
         Assert.Equal(seesImport, hrefs.Contains("import"));
         Assert.Equal(seesCertificates, hrefs.Contains("certificates"));
         Assert.Equal(seesDistrict, hrefs.Contains("district"));
