@@ -26,13 +26,13 @@ public class UserAdminPageTests
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".end-sessions")));
 
         Row(cut, "yinhui").QuerySelector(".end-sessions")!.Click();
-        dialogs.WaitForAssertion(() => Assert.Contains("所有设备上的登录将立即失效", dialogs.Markup));
+        dialogs.WaitForAssertion(() => Assert.Contains("的所有已登录设备立即退出", dialogs.Markup));
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "取消").Click();
-        dialogs.WaitForAssertion(() => Assert.DoesNotContain("所有设备上的登录将立即失效", dialogs.Markup));
+        dialogs.WaitForAssertion(() => Assert.DoesNotContain("的所有已登录设备立即退出", dialogs.Markup));
         Assert.Equal(before, (await users.FindByUserNameAsync("yinhui"))!.SecurityStamp);
 
         Row(cut, "yinhui").QuerySelector(".end-sessions")!.Click();
-        dialogs.WaitForAssertion(() => Assert.Contains("所有设备上的登录将立即失效", dialogs.Markup));
+        dialogs.WaitForAssertion(() => Assert.Contains("的所有已登录设备立即退出", dialogs.Markup));
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "结束所有会话").Click();
         await WaitAsync(async () => (await users.FindByUserNameAsync("yinhui"))!.SecurityStamp != before);
     }
