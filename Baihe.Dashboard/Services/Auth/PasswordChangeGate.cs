@@ -28,7 +28,10 @@ public static class PasswordChangeGate
         }
         else
         {
+            // With a body, so the status-code pages do not re-run the request as a POST to /not-found.
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            return context.Response.WriteAsync("请先修改密码。");
         }
         return Task.CompletedTask;
     }
