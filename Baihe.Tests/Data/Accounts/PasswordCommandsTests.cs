@@ -33,6 +33,18 @@ public class PasswordCommandsTests
     }
 
     [Fact]
+    public async Task ResetPassword_OfTheAdminsOwnAccount_IsRefused_TheyChangeItWithTheOldOne()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        var admin = await db.ActorAsync("admin");
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            new UserCommands(db.Factory, db.Clock).ResetPasswordAsync(admin, admin.UserId, SignInService.Hash("taken-over-pw")));
+
+        Assert.Equal(1, await AuditsAsync(db, "Denied:User.ResetPassword", "admin"));
+    }
+
+    [Fact]
     public async Task EndSessions_OfAnotherAccount_ByANonAdmin_IsRefusedAuditedAndKeepsTheirStamp()
     {
         await using var db = await TestDatabase.WithAccountsAsync();
