@@ -99,6 +99,7 @@ public static class DashboardServices
         });
 
         services.AddSingleton<SignInService>();
+        services.AddSingleton<PasswordChanger>();
         services.AddSingleton<DemoAccounts>();
         services.AddScoped<CurrentActor>();
         services.AddSingleton<PhotoStore>();
@@ -219,6 +220,7 @@ public static class DashboardServices
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.Use(PasswordChangeGate.InvokeAsync);
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -450,6 +450,17 @@ public class AccessMatrixTests
                 return await userCommands.SetDisabledAsync(actor, target, !target.IsDisabled);
             },
             ["UserCommands.EndSessionsAsync"] = async actor => await userCommands.EndSessionsAsync(actor, (await users.FindByUserNameAsync("baihe"))!.Id),
+            ["UserCommands.ResetPasswordAsync"] = async actor => await userCommands.ResetPasswordAsync(actor, (await users.FindByUserNameAsync("baihe"))!.Id,
+                SignInService.Hash("matrix-temporary")),
+            ["UserCommands.ChangeOwnPasswordAsync"] = async actor =>
+            {
+                var result = await userCommands.ChangeOwnPasswordAsync(actor, hash => SignInService.Verify(hash, DemoAccounts.Password),
+                    SignInService.Hash(DemoAccounts.Password));
+                // The change ends the account's sessions; the principals are reused by the rows below, so put their
+                // stamp back as if they had signed in again.
+                await Exec("UPDATE AppUser SET SecurityStamp = @stamp WHERE Id = @id;", new { stamp = actor.SecurityStamp, id = actor.UserId });
+                return result;
+            },
         };
     }
 }
