@@ -159,8 +159,8 @@ public class AuditQueriesTests
         { "default", "IX_AuditLog_OccurredAt" },
         { "person", "IX_AuditLog_UserName" },
         { "action", "IX_AuditLog_Action" },
-        { "refusals", "IX_AuditLog_Action" },
-        { "area", "IX_AuditLog_Action" },
+        { "refusals", "IX_AuditLog_Refused" },
+        { "area", "IX_AuditLog_Area" },
         { "record", "IX_AuditLog_EntityTime" },
         { "dates", "IX_AuditLog_OccurredAt" },
         { "community", "IX_AuditLog_CommunityId" },
@@ -182,7 +182,7 @@ public class AuditQueriesTests
             "community" => new AuditFilter(CommunityId: 1),
             _ => AuditFilter.None,
         };
-        var (where, args) = AuditQueries.Where(new AuditView(true, null, null), filter, sqlite: true);
+        var (where, args) = AuditQueries.Where(new AuditView(true, null, null), filter);
         args.Add("Skip", 0);
         args.Add("Take", 50);
         await using var conn = await db.Factory.OpenAsync();
@@ -192,5 +192,8 @@ public class AuditQueriesTests
 
         Assert.Contains(index, plan);
         Assert.DoesNotMatch(@"SCAN a(\n|$)", plan);
+        // The index hands the rows over newest first: a page never sorts every matching row (at 1M rows, the prefix
+        // filters that did took 200–400 ms).
+        Assert.DoesNotContain("TEMP B-TREE", plan);
     }
 }
