@@ -26,6 +26,9 @@ public static class PageRoles
     /// <summary>/tasks/supervision (督办): officials and administrators across communities, secretaries their own (<c>TaskRules.SupervisionViewFor</c>).</summary>
     public const string Supervision = Roles.Official + "," + Roles.Secretary + "," + Roles.Admin;
 
+    /// <summary>/admin/audit (操作日志): who may read some of the log (<c>AuditRules.ViewFor</c>): officials, secretaries, admins.</summary>
+    public const string Audit = Roles.Official + "," + Roles.Secretary + "," + Roles.Admin;
+
     /// <summary>/admin/*: accounts and roles.</summary>
     public const string Admin = Roles.Admin;
 
