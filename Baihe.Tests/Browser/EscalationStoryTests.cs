@@ -55,7 +55,8 @@ public sealed class EscalationStoryTests(EscalationBrowserFixture app, ITestOutp
         var item = lead.Locator(".notification-panel .notification-item.unread", new() { HasText = "催办：" + title });
         await Assertions.Expect(item).ToBeInViewportAsync();
         await item.ClickAsync();
-        await lead.WaitForURLAsync(new Regex($"/tasks/{taskId}$"));
+        // An in-app navigation (no new document): the address is polled rather than waiting for a load event.
+        await Assertions.Expect(lead).ToHaveURLAsync(new Regex($"/tasks/{taskId}$"));
         await Assertions.Expect(lead.Locator(".task-escalation")).ToHaveTextAsync("催办");
         await Assertions.Expect(lead.Locator(".timeline-escalation")).ToContainTextAsync("催办");
         await LiveExpect.ThatAsync(async () => await UnreadAsync(bell) == unread - 1, "the opened notification is read", Stopwatch.StartNew(), LiveBudget, output);
