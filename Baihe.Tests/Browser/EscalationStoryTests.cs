@@ -25,6 +25,8 @@ public sealed class EscalationStoryTests(EscalationBrowserFixture app, ITestOutp
         var taskId = await UrgentTaskAsync(title);
 
         var lead = await app.SignInAsync("yinhui", width: 390, height: 844);
+        // This story starts an app of its own; its first pages compile while other work shares the machine.
+        lead.Context.SetDefaultTimeout(30_000);
         await app.OpenAsync(lead, "tasks");
         var bell = lead.Locator(".notification-bell");
         await bell.WaitForAsync();
@@ -33,6 +35,7 @@ public sealed class EscalationStoryTests(EscalationBrowserFixture app, ITestOutp
 
         // (1) The secretary assigns the urgent task to 银辉先锋 on its page.
         var secretary = await app.SignInAsync("shuji");
+        secretary.Context.SetDefaultTimeout(30_000);
         await app.OpenAsync(secretary, $"tasks/{taskId}");
         await secretary.ClickAsync(".assign-team");
         await secretary.Locator(".mud-popover-open .mud-list-item", new() { HasText = "银辉先锋" }).First.ClickAsync();
