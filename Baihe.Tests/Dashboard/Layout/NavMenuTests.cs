@@ -33,7 +33,11 @@ public class NavMenuTests
         Assert.Contains("leaders", hrefs);
         // 服务证明 for those who keep a certificate register: secretaries and administrators.
         var seesCertificates = role is Roles.Admin or Roles.Secretary;
-        Assert.Equal(13 + (seesAccounts ? 2 : 0) + (seesReports ? 1 : 0) + (seesDistrict ? 1 : 0) + (seesImport ? 1 : 0) + (seesCertificates ? 1 : 0), hrefs.Count);
+        // 回访抽查 for those who draw and make the callbacks: secretaries.
+        var seesCallbacks = role is Roles.Secretary;
+        Assert.Equal(13 + (seesAccounts ? 2 : 0) + (seesReports ? 1 : 0) + (seesDistrict ? 1 : 0) + (seesImport ? 1 : 0) + (seesCertificates ? 1 : 0)
+            + (seesCallbacks ? 1 : 0), hrefs.Count);
+        Assert.Equal(seesCallbacks, hrefs.Contains("tasks/callbacks"));
         Assert.Equal(seesImport, hrefs.Contains("import"));
         Assert.Equal(seesCertificates, hrefs.Contains("certificates"));
         Assert.Equal(seesDistrict, hrefs.Contains("district"));
