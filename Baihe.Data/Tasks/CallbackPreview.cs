@@ -2,7 +2,7 @@ namespace Baihe.Data.Tasks;
 
 /// <summary>
 /// A community's 回访 draw for last month: what a draw would take (<see cref="Population"/> closed tasks, <see
-/// cref="SampleSize"/> of them at <see cref="Percent"/>), or, once drawn, the draw itself (<see cref="DrawId"/> set).
+/// cref="SampleSize"/> of them at <see cref="SamplePercent"/>), or, once drawn, the draw itself (<see cref="DrawId"/> set).
 /// </summary>
 public sealed record CallbackPreview
 {
@@ -10,7 +10,7 @@ public sealed record CallbackPreview
     public int Month { get; init; }
     public int Population { get; init; }
     public int SampleSize { get; init; }
-    public int Percent { get; init; }
+    public int SamplePercent { get; init; }
     public int? DrawId { get; init; }
     public int? Seed { get; init; }
     public DateTime? DrawnAt { get; init; }

@@ -13,7 +13,7 @@ public sealed class CallbackQueries(DbConnectionFactory db, BaiheClock clock, Ta
         """;
 
     private const string DrawSql = """
-        SELECT d.Id AS DrawId, d.Month, d.Seed, d.SamplePercent AS Percent, d.Population, d.SampleSize, d.DrawnAt, u.DisplayName AS DrawnBy,
+        SELECT d.Id AS DrawId, d.Month, d.Seed, d.SamplePercent, d.Population, d.SampleSize, d.DrawnAt, u.DisplayName AS DrawnBy,
                (SELECT COUNT(*) FROM CallbackSample s WHERE s.DrawId = d.Id AND s.Rating IS NOT NULL) AS Recorded
         FROM CallbackDraw d LEFT JOIN AppUser u ON u.Id = d.DrawnByUserId
         WHERE d.CommunityId = @CommunityId AND d.Month = @Month;
@@ -60,7 +60,7 @@ public sealed class CallbackQueries(DbConnectionFactory db, BaiheClock clock, Ta
             new { CommunityId = communityId, From = from, To = from.AddMonths(1) }, cancellationToken: ct))).Count();
         return new CallbackPreview
         {
-            Month = key, Population = population, Percent = options.CallbackSamplePercent,
+            Month = key, Population = population, SamplePercent = options.CallbackSamplePercent,
             SampleSize = CallbackSampler.SizeOf(population, options.CallbackSamplePercent),
         };
     }

@@ -276,7 +276,7 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
             }
             // The timeline shows the start of the result; the whole of it stays on the task. Derived text, so it is
             // cut, at a character boundary.
-            await HistoryAsync(w, taskId, TaskCodes.Assigned, TaskCodes.Resolved, TextInput.Cut($"{TaskLabels.Result(result)}：{text}", ResolutionPreview));
+            await HistoryAsync(w, taskId, TaskCodes.Assigned, TaskCodes.Resolved, TextInput.Cut(text, ResolutionPreview));
             w.Audit("Task.Resolve", "ResidentTask", taskId, null, new { Result = result, Resolution = text });
             return CommandResult.Success(taskId);
         }, ct);
