@@ -9,4 +9,7 @@ public sealed record CommunityDashboard(IReadOnlyList<DashboardTile> Tiles, IRea
 {
     public IReadOnlyList<RateRow> RatesByGrid { get; init; } = [];
     public IReadOnlyList<RateRow> RatesByTeam { get; init; } = [];
+
+    /// <summary>响应率's window the rates were counted with (<c>Tasks:ResponseHours</c>), for their definitions.</summary>
+    public int ResponseHours { get; init; } = Tasks.TaskOptions.Default.ResponseHours;
 }

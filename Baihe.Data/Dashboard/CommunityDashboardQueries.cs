@@ -12,7 +12,7 @@ public sealed class CommunityDashboardQueries(DbConnectionFactory db, BaiheClock
 {
     private readonly TaskOptions _options = options ?? TaskOptions.Default;
 
-    private const string GridsSql = "SELECT g.Id, g.Name FROM Grid g WHERE g.CommunityId = @CommunityId AND (@GridId IS NULL OR g.Id = @GridId) ORDER BY g.Id;";
+    private const string GridsSql = "SELECT g.Id, g.Name FROM Grid g WHERE g.CommunityId = @CommunityId AND (@GridId IS NULL OR g.Id = @GridId) ORDER BY g.SortOrder, g.Id;";
 
     private sealed class Named { public int Id { get; init; } public string Name { get; init; } = ""; }
 
@@ -120,6 +120,7 @@ public sealed class CommunityDashboardQueries(DbConnectionFactory db, BaiheClock
         {
             RatesByGrid = grids.Select(g => new RateRow(g.Id, g.Name, byGrid.GetValueOrDefault(g.Id) ?? new MonthRates())).ToList(),
             RatesByTeam = teams.Where(t => byTeam.ContainsKey(t.TeamId)).Select(t => new RateRow(t.TeamId, t.Name, byTeam[t.TeamId])).ToList(),
+            ResponseHours = _options.ResponseHours,
         };
     }
 

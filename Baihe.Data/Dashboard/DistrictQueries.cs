@@ -14,7 +14,10 @@ public sealed class DistrictQueries(DbConnectionFactory db, BaiheClock clock, Ta
     {
         var f = await FiguresAsync(scope, filter, ct);
         var rows = Rows(scope, f);
-        return new DistrictView(rows, f.Areas.Select(a => a.Name).ToList(), Charts(filter, f, rows));
+        return new DistrictView(rows, f.Areas.Select(a => a.Name).ToList(), Charts(filter, f, rows))
+        {
+            ResponseHours = (options ?? Tasks.TaskOptions.Default).ResponseHours,
+        };
     }
 
     /// <summary>The comparison table for a resolved scope (<see cref="DashboardScopeQueries.ResolveAsync"/>), one row per readable community.</summary>

@@ -33,11 +33,11 @@ public static class RateDefinitions
     /// <summary>The numerator and denominator of <paramref name="key"/>'s rate in <paramref name="r"/>, in words and numbers.</summary>
     public static string Fraction(string key, MonthRates r, int responseHours) => key switch
     {
-        "response" => $"{responseHours} 小时内响应 {r.Responded} ÷ 受理 {r.Received}",
-        "solve" => $"解决 {r.Solved} ÷ 有结果 {r.WithResult}",
-        "ontime" => $"按期办结 {r.OnTime} ÷（办结 {r.Closed} ＋ 未办结已超期 {r.OpenOverdue}）",
-        "satisfaction" => $"满意及基本满意 {r.Satisfied} ÷ 已评价 {r.Rated}",
-        "visit" => $"已回访 {r.Visited} ÷ 已反馈 {r.ReachedFeedback}",
-        _ => $"办结 {r.Closed} ÷ 受理 {r.Received}",
+        "response" => $"{responseHours} 小时内响应 {r.Responded} / 受理 {r.Received}",
+        "solve" => $"解决 {r.Solved} / 有结果 {r.WithResult}",
+        "ontime" => $"按期办结 {r.OnTime} / （办结 {r.Closed} + 未办结已超期 {r.OpenOverdue}）",
+        "satisfaction" => $"满意及基本满意 {r.Satisfied} / 已评价 {r.Rated}",
+        "visit" => $"已回访 {r.Visited} / 已反馈 {r.ReachedFeedback}",
+        _ => $"办结 {r.Closed} / 受理 {r.Received}",
     };
 }

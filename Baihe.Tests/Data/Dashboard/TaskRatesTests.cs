@@ -173,10 +173,10 @@ public class TaskRatesTests
         var onTime = await fx.Drill.ListAsync(DashboardFixture.Admin(), new DrillRequest(DrillMetrics.OnTimeRate, tiles["onTimeRate"].Bucket, filter), scope, new PageRequest(0, 100));
         Assert.Null(onTime.Refusal);
         Assert.Equal(40.0, onTime.Total);
-        Assert.Contains("按期办结 2 ÷（办结 3 ＋ 未办结已超期 2）", onTime.Description);
+        Assert.Contains("按期办结 2 / （办结 3 + 未办结已超期 2）", onTime.Description);
         // The list is the cohort: the seven tasks received in March.
         Assert.Equal(7, onTime.Count);
         var solve = await fx.Drill.ListAsync(DashboardFixture.Admin(), new DrillRequest(DrillMetrics.SolveRate, tiles["solveRate"].Bucket, filter), scope, new PageRequest(0, 100));
-        Assert.Contains("解决 4 ÷ 有结果 5", solve.Description);
+        Assert.Contains("解决 4 / 有结果 5", solve.Description);
     }
 }

@@ -41,7 +41,7 @@ internal static class OverviewSheet
             ws.Cell(HeaderRow + 1 + i, 2).SetValue(kpis[i].Value);
             ws.Cell(HeaderRow + 1 + i, 3).SetValue(kpis[i].Definition);
         }
-        var ratesEnd = Rates(ws, HeaderRow + kpis.Count + 2, [(m.Community.Name, m.Rates.Community)], responseHours);
+        var ratesEnd = Rates(ws, HeaderRow + kpis.Count + 2, m.Rates.Community, responseHours);
         SignOff(ws, ratesEnd, empty);
         Grid(ws.Range(HeaderRow, 1, HeaderRow + kpis.Count, 3));
         ws.Range(HeaderRow, 1, HeaderRow + kpis.Count, 3).SetAutoFilter();
@@ -96,9 +96,7 @@ internal static class OverviewSheet
             ws.Range(last + 1 + k, 2, last + 1 + k, definitions.Count + 1).Merge();
         }
         last += definitions.Count;
-        var rates = months.Select(m => (m.Community.Name, m.Rates.Community)).ToList();
-        rates.Add(("合计", MonthRates.Sum(months.Select(m => m.Rates.Community))));
-        last = Rates(ws, last + 2, rates, responseHours);
+        last = Rates(ws, last + 2, MonthRates.Sum(months.Select(m => m.Rates.Community)), responseHours);
         SignOff(ws, last, empty);
         // A KPI column holds small numbers: its header wraps instead of widening it, so the table of 18 KPIs prints one
         // page wide at a readable size.
@@ -110,49 +108,36 @@ internal static class OverviewSheet
     }
 
     /// <summary>
-    /// The 办理质量 block from <paramref name="top"/>: for each named cohort (a community, or every community and the
-    /// 合计 of a roll-up) the five rates with their numerator and denominator, then each rate's definition. Returns the
-    /// last row written. The rates count the tasks received in the month; 办理质量 has them per grid and team.
+    /// The 办理质量 block from <paramref name="top"/>: the five rates of the tasks received in the month (a roll-up: of the
+    /// whole 街道; its communities, grids and teams are on the 办理质量 sheet), each with its numerator and denominator
+    /// and its definition. Returns the last row written.
     /// </summary>
-    private static int Rates(IXLWorksheet ws, int top, IReadOnlyList<(string Name, MonthRates Rates)> cohorts, int responseHours)
+    private static int Rates(IXLWorksheet ws, int top, MonthRates r, int responseHours)
     {
         ws.Cell(top, 1).SetValue("办理质量（本月受理的实事）").Style.Font.SetBold();
         var row = top + 1;
-        string[] headers = ["范围", "比率", "数值", "分子 ÷ 分母"];
+        string[] headers = ["比率", "数值", "口径"];
         for (var c = 0; c < headers.Length; c++)
         {
             ws.Cell(row, c + 1).SetValue(headers[c]);
         }
         ws.Range(row, 1, row, headers.Length).Style.Font.SetBold().Fill.SetBackgroundColor(HeaderFill);
         var first = row;
-        foreach (var (name, r) in cohorts)
+        var values = new Dictionary<string, (string Key, double? Value)>
         {
-            foreach (var (rate, key, value) in new (string, string, double?)[]
-            {
-                ("响应率", "response", r.ResponseRate), ("解决率", "solve", r.SolveRate), ("按时办结率", "ontime", r.OnTimeRate),
-                ("满意率", "satisfaction", r.SatisfactionRate), ("回访率", "visit", r.VisitRate),
-            })
-            {
-                row++;
-                ws.Cell(row, 1).SetValue(XmlSafe(name));
-                ws.Cell(row, 2).SetValue(rate);
-                ws.Cell(row, 3).SetValue(RateSheet.Percent(value));
-                ws.Cell(row, 4).SetValue(RateDefinitions.Fraction(key, r, responseHours));
-            }
-        }
-        Grid(ws.Range(first, 1, row, headers.Length));
-        row += 2;
-        ws.Cell(row, 1).SetValue("比率").Style.Font.SetBold();
-        ws.Cell(row, 2).SetValue("口径").Style.Font.SetBold();
+            ["响应率"] = ("response", r.ResponseRate), ["解决率"] = ("solve", r.SolveRate), ["按时办结率"] = ("ontime", r.OnTimeRate),
+            ["满意率"] = ("satisfaction", r.SatisfactionRate), ["回访率"] = ("visit", r.VisitRate),
+        };
         foreach (var (name, definition) in RateDefinitions.All(responseHours))
         {
             row++;
+            var (key, value) = values[name];
             ws.Cell(row, 1).SetValue(name);
-            ws.Cell(row, 2).SetValue(definition);
-            ws.Range(row, 2, row, 4).Merge();
-            ws.Cell(row, 2).Style.Alignment.SetWrapText();
-            ws.Row(row).Height = 32;
+            ws.Cell(row, 2).SetValue(RateSheet.Percent(value));
+            ws.Cell(row, 3).SetValue($"{RateDefinitions.Fraction(key, r, responseHours)}。{definition}");
+            ws.Cell(row, 3).Style.Alignment.SetWrapText();
         }
+        Grid(ws.Range(first, 1, row, headers.Length));
         return row;
     }
 
