@@ -99,6 +99,7 @@ public static class DashboardServices
         });
 
         services.AddSingleton<SignInService>();
+        services.AddSingleton<PasswordChanger>();
         services.AddSingleton<DemoAccounts>();
         services.AddScoped<CurrentActor>();
         services.AddSingleton<PhotoStore>();
@@ -219,6 +220,7 @@ public static class DashboardServices
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.Use(PasswordChangeGate.InvokeAsync);
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
@@ -282,6 +284,7 @@ public static class DashboardServices
                 : Results.Text(result.Error, "text/plain; charset=utf-8", statusCode: result.Denied ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
         }).RequireAuthorization();
         app.MapReportArchive();
+        Baihe.Dashboard.Services.Audit.AuditEndpoints.MapAuditExport(app);
         app.MapBaiheImport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -4,7 +4,7 @@ using Baihe.Data;
 
 // Our own switches are taken out before the host parses the rest as configuration.
 var seedDemo = args.Contains("--seed-demo");
-var cliCommand = args.Length > 0 && args[0] is "user" or "export" or "import" or "backup";
+var cliCommand = args.Length > 0 && args[0] is "user" or "export" or "import" or "backup" or "audit-archive";
 var hostArgs = cliCommand ? [] : args.Where(a => a != "--seed-demo").ToArray();
 
 var builder = WebApplication.CreateBuilder(hostArgs);
@@ -29,6 +29,7 @@ if (cliCommand)
     {
         "export" => await Baihe.Dashboard.Services.Reports.ExportCli.RunAsync(args, app.Services, Console.Out, Console.Error),
         "import" => await Baihe.Dashboard.Services.Import.ImportCli.RunAsync(args, app.Services, Console.Out, Console.Error),
+        "audit-archive" => await Baihe.Dashboard.Services.Audit.AuditArchiveCli.RunAsync(args, app.Services, Console.Out, Console.Error),
         _ => await UserCli.RunAsync(args, app.Services, Console.In, Console.Out, Console.Error),
     };
 }

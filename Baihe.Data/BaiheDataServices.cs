@@ -98,6 +98,8 @@ public static class BaiheDataServices
         services.AddSingleton<ReportCommands>();
         services.AddSingleton<ReportArchiveQueries>();
         services.AddSingleton<ReportArchiveCommands>();
+        services.AddSingleton<Audit.AuditQueries>();
+        services.AddSingleton<Audit.AuditCommands>();
         services.AddSingleton<ReportScheduleStore>();
         services.AddSingleton<DeliberationCommands>();
         services.AddSingleton<DeliberationQueries>();

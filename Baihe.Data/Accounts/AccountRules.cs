@@ -9,4 +9,13 @@ public static class AccountRules
     /// <summary>Ending every session of an account (signing out everywhere): the account itself, or an administrator.</summary>
     public static bool CanEndSessions(Actor actor, int userId) =>
         (actor.UserId > 0 && actor.UserId == userId) || CanManageAccounts(actor);
+
+    /// <summary>
+    /// Setting a temporary password for another account: administrators only. Their own they change like anyone else,
+    /// by giving the old one, so a borrowed admin session cannot take over the admin account itself.
+    /// </summary>
+    public static bool CanResetPassword(Actor actor, int userId) => CanManageAccounts(actor) && userId > 0 && userId != actor.UserId;
+
+    /// <summary>Changing a password by giving the old one: only the account's own user, never on someone's behalf.</summary>
+    public static bool CanChangePassword(Actor actor, int userId) => actor.UserId > 0 && actor.UserId == userId;
 }

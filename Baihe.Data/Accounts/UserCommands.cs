@@ -49,6 +49,26 @@ public sealed partial class UserCommands(DbConnectionFactory db, BaiheClock cloc
         WHERE Id = @Id AND CAST(RowVersion AS BIGINT) = @RowVersion;
         """;
 
+    private const string RecordSignInSql = """
+        UPDATE AppUser SET FailedSignIns = 0, LockedUntil = NULL, LastSignInAt = @Now, LastSignInIp = @Ip
+        WHERE Id = @Id;
+        """;
+
+    private const string PasswordHashSql = "SELECT PasswordHash FROM AppUser WHERE Id = @Id;";
+
+    // A reset also lifts a lockout: the administrator has just handed the user a password that works.
+    private const string ResetPasswordSql = """
+        UPDATE AppUser SET PasswordHash = @PasswordHash, MustChangePassword = 1, SecurityStamp = @SecurityStamp,
+                           FailedSignIns = 0, LockedUntil = NULL
+        WHERE Id = @Id;
+        """;
+
+    // The old hash in the WHERE: a change that raced another change or a reset finds no row and is stale.
+    private const string ChangePasswordSql = """
+        UPDATE AppUser SET PasswordHash = @PasswordHash, MustChangePassword = 0, SecurityStamp = @SecurityStamp
+        WHERE Id = @Id AND PasswordHash = @OldHash;
+        """;
+
     private const string RotateStampSql = "UPDATE AppUser SET SecurityStamp = @SecurityStamp WHERE Id = @Id;";
 
     private const string UpdateDisabledSql = """
@@ -173,6 +193,58 @@ public sealed partial class UserCommands(DbConnectionFactory db, BaiheClock cloc
             return CommandResult.Success(userId);
         }, ct);
 
+    /// <summary>
+    /// An administrator sets a temporary password (already hashed; the caller shows it once and keeps it nowhere).
+    /// The account must choose its own at its next sign-in, and every session it has ends now, wherever it is.
+    /// Audited without the hash.
+    /// </summary>
+    public Task<CommandResult> ResetPasswordAsync(Actor actor, int userId, string temporaryPasswordHash, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, Area, async w =>
+        {
+            if (!AccountRules.CanResetPassword(actor, userId))
+            {
+                throw await w.DeniedAsync("User.ResetPassword", "AppUser", userId, null);
+            }
+            await KnownUserAsync(w, userId, "User.ResetPassword", new { userId });
+            await w.ExecuteAsync(ResetPasswordSql, new { PasswordHash = temporaryPasswordHash, SecurityStamp = NewStamp(), Id = userId });
+            w.Audit("User.ResetPassword", "AppUser", userId, null, new { MustChangePassword = true });
+            return CommandResult.Success(userId);
+        }, ct);
+
+    /// <summary>
+    /// The signed-in user replaces their own password. <paramref name="oldPasswordMatches"/> is asked about the hash read
+    /// inside this transaction (hashing lives with the sign-in code); a wrong old password is refused and audited, since
+    /// from a borrowed session it is someone guessing. The new stamp ends the account's other sessions; the caller
+    /// re-issues its own cookie with the new stamp, read back after success.
+    /// </summary>
+    public Task<CommandResult> ChangeOwnPasswordAsync(Actor actor, Func<string, bool> oldPasswordMatches, string newPasswordHash, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, Area, async w =>
+        {
+            if (!AccountRules.CanChangePassword(actor, actor.UserId))
+            {
+                throw await w.DeniedAsync("User.ChangePassword", "AppUser", actor.UserId, null);
+            }
+            var oldHash = await w.SingleOrDefaultAsync<string>(PasswordHashSql, new { Id = actor.UserId });
+            if (oldHash is null)
+            {
+                throw await w.DeniedAsync("User.ChangePassword", "AppUser", actor.UserId, null, "找不到这个账户。");
+            }
+            if (!oldPasswordMatches(oldHash))
+            {
+                throw await w.DeniedAsync("User.ChangePassword", "AppUser", actor.UserId, null, WrongOldPassword);
+            }
+            var changed = await w.ExecuteAsync(ChangePasswordSql, new { PasswordHash = newPasswordHash, SecurityStamp = NewStamp(), Id = actor.UserId, OldHash = oldHash });
+            if (changed == 0)
+            {
+                return CommandResult.Stale();
+            }
+            w.Audit("User.ChangePassword", "AppUser", actor.UserId, null, new { MustChangePassword = false });
+            return CommandResult.Success(actor.UserId);
+        }, ct);
+
+    /// <summary>What a wrong old password is told.</summary>
+    public const string WrongOldPassword = "原密码不正确。";
+
     private const string ScopeMissing = "所选的街道、社区或队伍不存在。";
 
     /// <summary>Refuses (after auditing) an account id that does not exist.</summary>
@@ -202,6 +274,14 @@ public sealed partial class UserCommands(DbConnectionFactory db, BaiheClock cloc
     {
         await using var conn = await db.OpenAsync(ct);
         await conn.ExecuteAsync(new CommandDefinition(RecordSuccessSql, new { Id = userId }, cancellationToken: ct));
+    }
+
+    /// <summary>Clears the failure counter and records when and from which address the account signed in.</summary>
+    public async Task RecordSignInAsync(int userId, string? ip, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition(RecordSignInSql,
+            new { Id = userId, Now = clock.Now, Ip = ip is { Length: > 45 } ? ip[..45] : ip }, cancellationToken: ct));
     }
 
     /// <summary>The scope a role needs: an official a sub-district, a secretary a community, a lead a team.</summary>

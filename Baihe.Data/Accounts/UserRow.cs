@@ -19,4 +19,13 @@ public sealed record UserRow
     public DateTime? LockedUntil { get; init; }
     public string SecurityStamp { get; init; } = "";
     public long RowVersion { get; init; }
+
+    /// <summary>When the account last signed in successfully (server time), or null if it never has.</summary>
+    public DateTime? LastSignInAt { get; init; }
+
+    /// <summary>The client address of that sign-in, as the server saw it after trusted proxies.</summary>
+    public string? LastSignInIp { get; init; }
+
+    /// <summary>True after an administrator's reset: the user may do nothing but choose a new password.</summary>
+    public bool MustChangePassword { get; init; }
 }

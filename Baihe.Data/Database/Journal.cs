@@ -12,9 +12,27 @@ namespace Baihe.Data.Database;
 /// </summary>
 public static class Journal
 {
+    // CommunityId is the community the row is about, so the audit viewer can show a secretary or an official their
+    // own rows: the named record's community where the record exists and says one, else the actor's own community.
     private const string InsertAuditSql = """
-        INSERT INTO AuditLog (OccurredAt, UserId, UserName, Action, EntityType, EntityId, BeforeJson, AfterJson)
-        VALUES (@OccurredAt, @UserId, @UserName, @Action, @EntityType, @EntityId, @BeforeJson, @AfterJson);
+        INSERT INTO AuditLog (OccurredAt, UserId, UserName, Action, EntityType, EntityId, BeforeJson, AfterJson, CommunityId)
+        SELECT @OccurredAt, @UserId, @UserName, @Action, @EntityType, @EntityId, @BeforeJson, @AfterJson,
+            COALESCE(CASE @EntityType
+                WHEN 'Community' THEN (SELECT c.Id FROM Community c WHERE c.Id = @EntityNo)
+                WHEN 'Team' THEN (SELECT t.CommunityId FROM Team t WHERE t.Id = @EntityNo)
+                WHEN 'Grid' THEN (SELECT g.CommunityId FROM Grid g WHERE g.Id = @EntityNo)
+                WHEN 'Member' THEN (SELECT g.CommunityId FROM Member m JOIN Grid g ON g.Id = m.GridId WHERE m.Id = @EntityNo)
+                WHEN 'Membership' THEN (SELECT t.CommunityId FROM Membership s JOIN Team t ON t.Id = s.TeamId WHERE s.Id = @EntityNo)
+                WHEN 'Activity' THEN (SELECT t.CommunityId FROM Activity a JOIN Team t ON t.Id = a.TeamId WHERE a.Id = @EntityNo)
+                WHEN 'ResidentTask' THEN (SELECT g.CommunityId FROM ResidentTask r JOIN Grid g ON g.Id = r.GridId WHERE r.Id = @EntityNo)
+                WHEN 'MicroWish' THEN (SELECT g.CommunityId FROM MicroWish w JOIN Grid g ON g.Id = w.GridId WHERE w.Id = @EntityNo)
+                WHEN 'Redemption' THEN (SELECT g.CommunityId FROM Redemption x JOIN Member m ON m.Id = x.MemberId JOIN Grid g ON g.Id = m.GridId WHERE x.Id = @EntityNo)
+                WHEN 'PointEntry' THEN (SELECT g.CommunityId FROM PointEntry x JOIN Member m ON m.Id = x.MemberId JOIN Grid g ON g.Id = m.GridId WHERE x.Id = @EntityNo)
+                WHEN 'Evaluation' THEN (SELECT e.CommunityId FROM Evaluation e WHERE e.Id = @EntityNo)
+                WHEN 'Deliberation' THEN (SELECT d.CommunityId FROM Deliberation d WHERE d.Id = @EntityNo)
+                WHEN 'ServiceCertificate' THEN (SELECT s.CommunityId FROM ServiceCertificate s WHERE s.Id = @EntityNo)
+                ELSE NULL END,
+                (SELECT c.Id FROM Community c WHERE c.Id = @ActorCommunityId));
         """;
 
     private const string BumpChangeVersionSql = """
@@ -34,6 +52,8 @@ public static class Journal
             Action = action,
             EntityType = entityType,
             EntityId = entityId?.ToString(),
+            EntityNo = entityId is not null && long.TryParse(entityId.ToString(), out var no) && no is > 0 and <= int.MaxValue ? (int?)no : null,
+            ActorCommunityId = actor.CommunityId,
             BeforeJson = before is null ? null : JsonSerializer.Serialize(before, Json),
             AfterJson = after is null ? null : JsonSerializer.Serialize(after, Json),
         }, tx, cancellationToken: ct));

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Security.Claims;
 using Baihe.Dashboard.Services.Auth;
 using Baihe.Data.Accounts;
+using Baihe.Data.Audit;
 using Baihe.Data.Certificates;
 using Baihe.Data.Database;
 using Baihe.Data.Points;
@@ -355,6 +356,15 @@ public class AccessMatrixTests
             ["DisplayTokenCommands.CreateAsync"] = async actor => await screens.CreateAsync(actor,
                 await Scalar("SELECT SubDistrictId FROM Community WHERE Id = 1;"), $"矩阵大屏{++n}", DisplayTokenSecret.NewToken()),
             ["DisplayTokenCommands.RevokeAsync"] = async actor => await screens.RevokeAsync(actor, await ScreenToken()),
+            ["AuditCommands.ArchiveAsync"] = async actor =>
+            {
+                // One row old enough to archive, so only authorization decides.
+                await using (var conn = await db.Factory.OpenAsync())
+                {
+                    await Journal.AuditAsync(conn, null, actor, new DateTime(2001, 1, 1), "Matrix.Old", "AuditLog", null, null, null);
+                }
+                return await new AuditCommands(db.Factory, db.Clock).ArchiveAsync(actor, new DateTime(2001, 1, 2), (_, _) => Task.FromResult(""));
+            },
             ["LedgerCommands.RecordServiceAsync"] = async actor => await ledger.RecordServiceAsync(actor, await OnlyOnA(), 3, today, "矩阵测试"),
             ["LedgerCommands.CorrectAsync"] = async actor =>
             {
@@ -453,6 +463,17 @@ public class AccessMatrixTests
                 return await userCommands.SetDisabledAsync(actor, target, !target.IsDisabled);
             },
             ["UserCommands.EndSessionsAsync"] = async actor => await userCommands.EndSessionsAsync(actor, (await users.FindByUserNameAsync("baihe"))!.Id),
+            ["UserCommands.ResetPasswordAsync"] = async actor => await userCommands.ResetPasswordAsync(actor, (await users.FindByUserNameAsync("baihe"))!.Id,
+                SignInService.Hash("matrix-temporary")),
+            ["UserCommands.ChangeOwnPasswordAsync"] = async actor =>
+            {
+                var result = await userCommands.ChangeOwnPasswordAsync(actor, hash => SignInService.Verify(hash, DemoAccounts.Password),
+                    SignInService.Hash(DemoAccounts.Password));
+                // The change ends the account's sessions; the principals are reused by the rows below, so put their
+                // stamp back as if they had signed in again.
+                await Exec("UPDATE AppUser SET SecurityStamp = @stamp WHERE Id = @id;", new { stamp = actor.SecurityStamp, id = actor.UserId });
+                return result;
+            },
         };
     }
 }

@@ -13,6 +13,12 @@ public static class BaiheClaims
     public const string Team = "baihe:team";
     public const string Stamp = "baihe:stamp";
 
+    /// <summary>
+    /// Present ("1") when the password was reset by an administrator: <see cref="PasswordChangeGate"/> then lets the
+    /// cookie reach nothing but the change-password page. A reset rotates the stamp, so no older cookie lacks it.
+    /// </summary>
+    public const string MustChangePassword = "baihe:mustchangepassword";
+
     public static ClaimsPrincipal Principal(UserRow user, string authenticationType)
     {
         var claims = new List<Claim>
@@ -23,6 +29,10 @@ public static class BaiheClaims
             new(DisplayName, user.DisplayName),
             new(Stamp, user.SecurityStamp),
         };
+        if (user.MustChangePassword)
+        {
+            claims.Add(new Claim(MustChangePassword, "1"));
+        }
         Add(claims, SubDistrict, user.SubDistrictId);
         Add(claims, Community, user.CommunityId);
         Add(claims, Team, user.TeamId);
@@ -39,6 +49,9 @@ public static class BaiheClaims
         return new Actor(id, principal.Identity.Name ?? "", principal.FindFirstValue(ClaimTypes.Role) ?? "",
             Int(principal, SubDistrict), Int(principal, Community), Int(principal, Team), principal.FindFirstValue(Stamp));
     }
+
+    /// <summary>True when the principal must change its password before it may use anything else.</summary>
+    public static bool MustChange(ClaimsPrincipal principal) => principal.FindFirstValue(MustChangePassword) == "1";
 
     private static void Add(List<Claim> claims, string type, int? value)
     {

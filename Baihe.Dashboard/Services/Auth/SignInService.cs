@@ -27,7 +27,8 @@ public sealed class SignInService(UserQueries users, UserCommands commands, Baih
         Hasher.VerifyHashedPassword(new UserRow(), hash, password) != PasswordVerificationResult.Failed;
 
     /// <summary>The user when the name and password are right and the account may sign in; otherwise null.</summary>
-    public async Task<UserRow?> CheckAsync(string? userName, string? password, CancellationToken ct = default)
+    /// <remarks>A good sign-in is recorded with its time and <paramref name="ip"/>, which administrators see.</remarks>
+    public async Task<UserRow?> CheckAsync(string? userName, string? password, CancellationToken ct = default, string? ip = null)
     {
         var user = string.IsNullOrWhiteSpace(userName) ? null : await users.FindByUserNameAsync(userName, ct);
         var passwordOk = Verify(user?.PasswordHash ?? DummyHash, password ?? "");
@@ -53,7 +54,7 @@ public sealed class SignInService(UserQueries users, UserCommands commands, Baih
             log.LogWarning("Sign-in refused for user {UserId}: {Reason}", user.Id, locked ? "locked" : "disabled");
             return null;
         }
-        await commands.RecordSuccessAsync(user.Id, ct);
+        await commands.RecordSignInAsync(user.Id, ip, ct);
         return user;
     }
 

@@ -13,7 +13,7 @@ public static class UserCli
 {
     public const string PasswordVariable = "BAIHE_USER_PASSWORD";
 
-    public const int MinPasswordLength = 10;
+    public const int MinPasswordLength = PasswordRule.MinLength;
 
     private const string Usage = """
         用法：user add --name 用户名 --role admin|official|secretary|lead [--display 显示名]
@@ -62,14 +62,14 @@ public static class UserCli
                 return 1;
             }
         }
-        if (password is null || password.Length < MinPasswordLength)
+        if (PasswordRule.Problem(password) is { } weak)
         {
-            await error.WriteLineAsync($"密码至少 {MinPasswordLength} 位，未创建账户。");
+            await error.WriteLineAsync($"{weak.TrimEnd('。')}，未创建账户。");
             return 1;
         }
 
         var commands = services.GetRequiredService<UserCommands>();
-        var user = new NewUser(name, options.GetValueOrDefault("display", name), SignInService.Hash(password), role,
+        var user = new NewUser(name, options.GetValueOrDefault("display", name), SignInService.Hash(password!), role,
             Id("subdistrict"), Id("community"), Id("team"));
         CommandResult result;
         try

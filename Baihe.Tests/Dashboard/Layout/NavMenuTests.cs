@@ -35,9 +35,12 @@ public class NavMenuTests
         var seesCertificates = role is Roles.Admin or Roles.Secretary;
         // 回访抽查 for those who draw and make the callbacks: secretaries.
         var seesCallbacks = role is Roles.Secretary;
+        // 操作日志 for everyone who may read some of the audit log: every role but team leads.
+        var seesAudit = role is not Roles.Lead;
         Assert.Equal(13 + (seesAccounts ? 2 : 0) + (seesReports ? 1 : 0) + (seesDistrict ? 1 : 0) + (seesImport ? 1 : 0) + (seesCertificates ? 1 : 0)
-            + (seesCallbacks ? 1 : 0), hrefs.Count);
+            + (seesCallbacks ? 1 : 0) + (seesAudit ? 1 : 0), hrefs.Count);
         Assert.Equal(seesCallbacks, hrefs.Contains("tasks/callbacks"));
+        Assert.Equal(seesAudit, hrefs.Contains("admin/audit"));
         Assert.Equal(seesImport, hrefs.Contains("import"));
         Assert.Equal(seesCertificates, hrefs.Contains("certificates"));
         Assert.Equal(seesDistrict, hrefs.Contains("district"));

@@ -122,7 +122,7 @@ public class MemberPageTests
         var ctx = BunitTestContext.Create();
         ctx.Services.AddSingleton(db.Factory).AddSingleton(db.Clock)
             .AddSingleton<PointsQueries>().AddSingleton<ExchangeQueries>().AddSingleton<ExchangeCommands>()
-            .AddSingleton<LedgerCommands>().AddSingleton<CommunityQueries>().AddSingleton<ResidentQueries>().AddSingleton<Baihe.Data.Certificates.CertificateQueries>().AddScoped<CurrentActor>();
+            .AddSingleton<LedgerCommands>().AddSingleton<CommunityQueries>().AddSingleton<ResidentQueries>().AddSingleton<Baihe.Data.Certificates.CertificateQueries>().AddSingleton<Baihe.Data.Audit.AuditQueries>().AddScoped<CurrentActor>();
         ctx.SignIn(actor, userName);
         ctx.Render<MudBlazor.MudPopoverProvider>();
         return ctx;

@@ -25,7 +25,7 @@ public static class PointsPageContext
             .AddSingleton<PointsQueries>().AddSingleton<ExchangeQueries>().AddSingleton<ExchangeCommands>()
             .AddSingleton<LedgerCommands>().AddSingleton<ActivityQueries>().AddSingleton<ActivityCommands>().AddSingleton<Baihe.Data.Certificates.CertificateQueries>()
             .AddSingleton<EvaluationQueries>().AddSingleton<EvaluationCommands>().AddSingleton<TeamQueries>()
-            .AddSingleton<CommunityQueries>().AddSingleton<ResidentQueries>().AddScoped<CurrentActor>();
+            .AddSingleton<CommunityQueries>().AddSingleton<ResidentQueries>().AddSingleton<Baihe.Data.Audit.AuditQueries>().AddScoped<CurrentActor>();
         ctx.SignIn(actor, userName);
         ctx.Render<MudPopoverProvider>();
         var dialogs = ctx.Render<MudDialogProvider>();

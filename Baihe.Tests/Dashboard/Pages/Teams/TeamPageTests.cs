@@ -61,7 +61,7 @@ public class TeamPageTests
         var ctx = BunitTestContext.Create();
         ctx.Services.AddSingleton(db.Factory).AddSingleton(db.Clock)
             .AddSingleton<TeamQueries>().AddSingleton<RosterQueries>().AddSingleton<RosterCommands>()
-            .AddSingleton<CommunityQueries>().AddSingleton<ResidentQueries>().AddScoped<CurrentActor>();
+            .AddSingleton<CommunityQueries>().AddSingleton<ResidentQueries>().AddSingleton<Baihe.Data.Audit.AuditQueries>().AddScoped<CurrentActor>();
         ctx.SignIn(actor, userName);
         ctx.Render<MudBlazor.MudPopoverProvider>();
         return ctx;
