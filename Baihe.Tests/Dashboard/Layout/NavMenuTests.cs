@@ -53,7 +53,8 @@ public class NavMenuTests
     public async Task ActiveLink_IsTheRootOnlyOnTheRoot_AndAPrefixElsewhere()
     {
         await using var ctx = BunitTestContext.Create();
-        ctx.AddAuthorization().SetAuthorized("someone");
+        // A secretary, who sees 回访抽查 under 民呼我应's path.
+        ctx.AddAuthorization().SetAuthorized("someone").SetRoles(Roles.Secretary);
         var nav = ctx.Services.GetRequiredService<NavigationManager>();
         var cut = ctx.Render<NavMenu>();
 
@@ -66,5 +67,11 @@ public class NavMenuTests
 
         nav.NavigateTo("tasks-archive");
         cut.WaitForAssertion(() => Assert.Empty(Active()));
+
+        // A page under another link's path marks only its own link; a task still marks 民呼我应.
+        nav.NavigateTo("tasks/callbacks?month=2026-05");
+        cut.WaitForAssertion(() => Assert.Equal(["tasks/callbacks"], Active()));
+        nav.NavigateTo("tasks/12");
+        cut.WaitForAssertion(() => Assert.Equal(["tasks"], Active()));
     }
 }
