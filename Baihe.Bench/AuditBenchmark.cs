@@ -92,9 +92,10 @@ public static class AuditBenchmark
         else
         {
             var (where, args) = AuditQueries.Where(AuditRules.ViewFor(actor)!, filter);
+            args.Add("Cap", AuditQueries.CountCap + 1);
             args.Add("Skip", 0);
             args.Add("Take", PageSize);
-            texts.Add((AuditQueries.CountFragment + where + ";", args));
+            texts.Add((AuditQueries.CountSql(where, sqlite: true), args));
             texts.Add((AuditQueries.SelectFragment + where + AuditQueries.OrderFragment + AuditQueries.PagingSqliteFragment, args));
         }
         var ok = true;

@@ -29,8 +29,9 @@ public static class AuditScale
     private const string CommunitiesSql = "SELECT Id FROM Community ORDER BY Id;";
 
     private const string InsertSql = """
-        INSERT INTO AuditLog (OccurredAt, UserId, UserName, Action, EntityType, EntityId, BeforeJson, AfterJson, CommunityId)
-        VALUES (@OccurredAt, @UserId, @UserName, @Action, @EntityType, @EntityId, @BeforeJson, @AfterJson, @CommunityId);
+        INSERT INTO AuditLog (OccurredAt, UserId, UserName, Action, EntityType, EntityId, BeforeJson, AfterJson, CommunityId, SubDistrictId)
+        SELECT @OccurredAt, @UserId, @UserName, @Action, @EntityType, @EntityId, @BeforeJson, @AfterJson, c.Id, c.SubDistrictId
+        FROM Community c WHERE c.Id = @CommunityId;
         """;
 
     /// <summary>Adds rows until the log holds <paramref name="rows"/>; says what it did on <paramref name="output"/>.</summary>

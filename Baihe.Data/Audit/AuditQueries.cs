@@ -28,7 +28,17 @@ public sealed class AuditQueries(DbConnectionFactory db)
         LEFT JOIN Community c ON c.Id = a.CommunityId
         """;
 
-    internal const string CountFragment = "SELECT COUNT(*) FROM AuditLog a";
+    /// <summary>
+    /// The most matching rows the viewer counts. Counting every row of a wide view read a whole index (an administrator's
+    /// unfiltered million: 100 ms and more); past this many the page says "10000+" and the filters narrow it.
+    /// </summary>
+    public const int CountCap = 10_000;
+
+    // The count stops at CountCap + 1 rows (@Cap), so "more than CountCap" is known without reading further.
+    internal const string CountSqliteFragment = "SELECT COUNT(*) FROM (SELECT 1 AS One FROM AuditLog a";
+    internal const string CountSqliteTailFragment = "\nLIMIT @Cap) capped;";
+    internal const string CountSqlServerFragment = "SELECT COUNT(*) FROM (SELECT TOP (@Cap) 1 AS One FROM AuditLog a";
+    internal const string CountSqlServerTailFragment = "\n) capped;";
 
     internal const string OrderFragment = "\nORDER BY a.OccurredAt DESC, a.Id DESC\n";
 
@@ -37,7 +47,7 @@ public sealed class AuditQueries(DbConnectionFactory db)
     internal const string PagingSqliteFragment = "LIMIT @Take OFFSET @Skip;";
 
     // One condition per filter; Where() joins those in use with AND.
-    internal const string ViewSubDistrictFragment = "a.CommunityId IN (SELECT vc.Id FROM Community vc WHERE vc.SubDistrictId = @ViewSubDistrictId)";
+    internal const string ViewSubDistrictFragment = "a.SubDistrictId = @ViewSubDistrictId";
     internal const string ViewCommunityFragment = "a.CommunityId = @ViewCommunityId";
     internal const string CommunityFragment = "a.CommunityId = @CommunityId";
     internal const string PersonFragment = "a.UserName = @Person";
@@ -65,7 +75,9 @@ public sealed class AuditQueries(DbConnectionFactory db)
         + "\n  AND " + AreaFragment + "\n  AND " + EntityTypeFragment + "\n  AND " + EntityIdFragment + "\n  AND " + FromFragment
         + "\n  AND " + ToFragment + OrderFragment + PagingSqliteFragment;
 
-    private const string EveryFilterCountSql = CountFragment + "\nWHERE " + ViewSubDistrictFragment + "\n  AND " + PersonFragment + ";";
+    private const string EveryFilterCountSqlite = CountSqliteFragment + "\nWHERE " + ViewSubDistrictFragment + "\n  AND " + PersonFragment + CountSqliteTailFragment;
+
+    private const string EveryFilterCountSqlServer = CountSqlServerFragment + "\nWHERE " + ViewSubDistrictFragment + "\n  AND " + PersonFragment + CountSqlServerTailFragment;
 
     // The next code after @After: one seek of IX_AuditLog_Action. DISTINCT would read the whole index (a million
     // entries at 1M rows) for the few dozen codes there are.
@@ -75,9 +87,8 @@ public sealed class AuditQueries(DbConnectionFactory db)
     internal static string NextActionSqlText => NextActionSql;
 
     private const string ScopeSql = """
-        SELECT a.CommunityId, c.SubDistrictId
+        SELECT a.CommunityId, a.SubDistrictId
         FROM AuditLog a
-        LEFT JOIN Community c ON c.Id = a.CommunityId
         WHERE a.Id = @Id;
         """;
 
@@ -93,15 +104,22 @@ public sealed class AuditQueries(DbConnectionFactory db)
         {
             return new ListPage<AuditRow>([], 0, 1, pageSize);
         }
+        // The last page the capped count can show; a page number past it (from a link) shows that last page.
+        page = Math.Min(page, (CountCap / pageSize) + 1);
         var (where, args) = Where(view, filter);
+        args.Add("Cap", CountCap + 1);
         args.Add("Skip", (page - 1) * pageSize);
         args.Add("Take", pageSize);
         await using var conn = await db.OpenAsync(ct);
-        var total = await conn.ExecuteScalarAsync<int>(new CommandDefinition(CountFragment + where + ";", args, cancellationToken: ct));
+        var total = await conn.ExecuteScalarAsync<int>(new CommandDefinition(CountSql(where, db.IsSqlite), args, cancellationToken: ct));
         var sql = SelectFragment + where + OrderFragment + (db.IsSqlite ? PagingSqliteFragment : PagingSqlServerFragment);
         var rows = await conn.QueryAsync<AuditRow>(new CommandDefinition(sql, args, cancellationToken: ct));
         return new ListPage<AuditRow>(rows.AsList(), total, page, pageSize);
     }
+
+    /// <summary>The capped count's text for a WHERE clause from <see cref="Where"/>.</summary>
+    internal static string CountSql(string where, bool sqlite) =>
+        sqlite ? CountSqliteFragment + where + CountSqliteTailFragment : CountSqlServerFragment + where + CountSqlServerTailFragment;
 
     /// <summary>The history of one record (newest first, at most <paramref name="take"/> rows) as far as the actor may read it.</summary>
     public async Task<IReadOnlyList<AuditRow>> HistoryAsync(Actor actor, string entityType, int entityId, int take = 20, CancellationToken ct = default) =>
