@@ -42,4 +42,10 @@ public static class TaskRules
         Roles.Secretary when actor.CommunityId is int community => new SupervisionView(false, null, community),
         _ => null,
     };
+
+    /// <summary>
+    /// 回访 sampling: drawing a community's sample of last month's closed tasks and recording each callback. The
+    /// community's secretary, who makes the calls and answers for the sample.
+    /// </summary>
+    public static bool CanSampleCallbacks(Actor actor, CallbackScope community) => actor.IsSecretaryOf(community.CommunityId);
 }

@@ -26,6 +26,9 @@ public static class PageRoles
     /// <summary>/tasks/supervision (督办): officials and administrators across communities, secretaries their own (<c>TaskRules.SupervisionViewFor</c>).</summary>
     public const string Supervision = Roles.Official + "," + Roles.Secretary + "," + Roles.Admin;
 
+    /// <summary>/tasks/callbacks (回访抽查): the people who draw and make the callbacks (<c>TaskRules.CanSampleCallbacks</c>).</summary>
+    public const string Callbacks = Roles.Secretary;
+
     /// <summary>/admin/audit (操作日志): who may read some of the log (<c>AuditRules.ViewFor</c>): officials, secretaries, admins.</summary>
     public const string Audit = Roles.Official + "," + Roles.Secretary + "," + Roles.Admin;
 

@@ -159,7 +159,7 @@ public class EscalationScannerTests
         await env.Scanner().ScanAsync();
 
         var lead = await env.Db.ActorAsync("yinhui");
-        Assert.True((await env.Tasks.ResolveAsync(lead, id, "已疏通排水口", await VersionAsync(env, id))).Ok);
+        Assert.True((await env.Tasks.ResolveAsync(lead, id, TaskCodes.ResultResolved, "已疏通排水口", await VersionAsync(env, id))).Ok);
         env.Time.Advance(TimeSpan.FromHours(5));
         await env.Scanner().ScanAsync();
 
