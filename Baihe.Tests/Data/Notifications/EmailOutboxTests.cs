@@ -14,10 +14,11 @@ public class EmailOutboxTests
         BaseUrl = "https://baihe.example.cn",
     };
 
-    [Fact]
-    public async Task Enqueue_InAWriteThatRollsBack_QueuesNothing_AndInOneThatCommits_QueuesOneRow()
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Enqueue_InAWriteThatRollsBack_QueuesNothing_AndInOneThatCommits_QueuesOneRow(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.WithAccountsAsync();
+        await using var db = await TestDatabase.WithAccountsAsync(provider);
         var lead = await WithEmailAsync(db, "jinjiejie", "lead@example.cn");
         var outbox = new EmailOutbox(Configured);
 
@@ -76,10 +77,11 @@ public class EmailOutboxTests
         Assert.Equal(["lead@example.cn"], (await read.QueryAsync<string>("SELECT ToAddress FROM EmailOutbox;")).ToList());
     }
 
-    [Fact]
-    public async Task Enqueue_StoresTheChineseTextWithTheRecordsFullLink_AndCutsWhatIsTooLong()
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Enqueue_StoresTheChineseTextWithTheRecordsFullLink_AndCutsWhatIsTooLong(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.WithAccountsAsync();
+        await using var db = await TestDatabase.WithAccountsAsync(provider);
         var lead = await WithEmailAsync(db, "jinjiejie", "lead@example.cn");
         var outbox = new EmailOutbox(Configured);
 
@@ -101,10 +103,11 @@ public class EmailOutboxTests
         Assert.Contains("https://baihe.example.cn/tasks/8", rows[1].Body);
     }
 
-    [Fact]
-    public async Task Claim_TwoHoldersAtOnce_SplitTheDueMessages_AndNeitherGetsOneTheOtherHolds()
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Claim_TwoHoldersAtOnce_SplitTheDueMessages_AndNeitherGetsOneTheOtherHolds(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.WithAccountsAsync();
+        await using var db = await TestDatabase.WithAccountsAsync(provider);
         var lead = await WithEmailAsync(db, "jinjiejie", "lead@example.cn");
         var outbox = new EmailOutbox(Configured);
         for (var i = 0; i < 30; i++)
@@ -127,10 +130,11 @@ public class EmailOutboxTests
         Assert.Equal(30, (await store.ClaimDueAsync("server-c", now.AddMinutes(6), TimeSpan.FromMinutes(5), 30)).Count);
     }
 
-    [Fact]
-    public async Task MarkFailed_CountsTheAttempt_KeepsTheErrorCutToItsColumn_AndWaitsBeforeTheNextTry()
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task MarkFailed_CountsTheAttempt_KeepsTheErrorCutToItsColumn_AndWaitsBeforeTheNextTry(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.WithAccountsAsync();
+        await using var db = await TestDatabase.WithAccountsAsync(provider);
         var lead = await WithEmailAsync(db, "jinjiejie", "lead@example.cn");
         await EnqueueAsync(db, new EmailOutbox(Configured), lead, "主题", "正文");
         var store = new EmailOutboxStore(db.Factory);
