@@ -15,7 +15,7 @@ public sealed record EmailOptions
 
     public string? Host { get; init; }
 
-    public int Port { get; init; } = 25;
+    public int Port { get; init; } = 587;
 
     /// <summary>The sender, as an address or <c>名称 &lt;address&gt;</c>.</summary>
     public string? From { get; init; }
@@ -37,8 +37,8 @@ public sealed record EmailOptions
     public int BatchSize { get; init; } = 20;
 
     /// <summary>
-    /// How long a claim keeps other servers off a message. It must outlast one send (the client's timeout is a minute),
-    /// and a server that dies holding a claim delays that message by as much.
+    /// How long a claim keeps other servers off a message (at least 2). A send must fit in it with the client's one-minute
+    /// timeout to spare, or the message is given back unsent; a server that dies holding a claim delays that message by as much.
     /// </summary>
     public int LeaseMinutes { get; init; } = 5;
 
@@ -86,7 +86,7 @@ public sealed record EmailOptions
             BaseUrl = Text(configuration["Notifications:BaseUrl"])?.TrimEnd('/'),
             PollSeconds = Number("PollSeconds", 30, 1),
             BatchSize = Number("BatchSize", 20, 1),
-            LeaseMinutes = Number("LeaseMinutes", 5, 1),
+            LeaseMinutes = Number("LeaseMinutes", 5, 2),
             MaxBackoffMinutes = Number("MaxBackoffMinutes", 60, 1),
         };
     }

@@ -56,6 +56,11 @@ public sealed class EmailOutboxStore(DbConnectionFactory db)
         WHERE Id = @Id AND ClaimedBy = @Holder AND SentAt IS NULL;
         """;
 
+    private const string ReleaseSql = """
+        UPDATE EmailOutbox SET ClaimedUntil = NULL
+        WHERE Id = @Id AND ClaimedBy = @Holder AND SentAt IS NULL;
+        """;
+
     /// <summary>
     /// Claims up to <paramref name="batch"/> due messages for <paramref name="holder"/> until <paramref name="now"/> +
     /// <paramref name="lease"/> and returns them; a message another server claimed first is left out.
@@ -104,6 +109,16 @@ public sealed class EmailOutboxStore(DbConnectionFactory db)
             Error = TextInput.Cut(error, ErrorMaxLength),
             Next = now + Backoff(message.Attempts, maxBackoffMinutes),
         }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Gives a claimed message back unsent and without counting an attempt (a pass that ran short of its lease), so any
+    /// server may take it at once.
+    /// </summary>
+    public async Task ReleaseAsync(int id, string holder, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition(ReleaseSql, new { Id = id, Holder = holder }, cancellationToken: ct));
     }
 
     /// <summary>The wait after the (<paramref name="attemptsBefore"/> + 1)th failure: 1, 2, 4, 8 … minutes, at most <paramref name="maxMinutes"/>.</summary>

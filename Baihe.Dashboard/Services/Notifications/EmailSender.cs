@@ -61,12 +61,15 @@ public sealed class EmailSender(EmailOutboxStore store, EmailOptions options, Ba
         var sent = 0;
         while (true)
         {
-            var batch = await store.ClaimDueAsync(Holder, clock.Now, TimeSpan.FromMinutes(options.LeaseMinutes), options.BatchSize, ct);
+            var claimedAt = clock.Now;
+            var batch = await store.ClaimDueAsync(Holder, claimedAt, TimeSpan.FromMinutes(options.LeaseMinutes), options.BatchSize, ct);
             if (batch.Count == 0)
             {
                 return sent;
             }
-            var (delivered, reachable) = await SendBatchAsync(batch, ct);
+            // A send must finish while the claim still keeps other servers off the message; one that would start too
+            // late is given back instead (see the loop).
+            var (delivered, reachable) = await SendBatchAsync(batch, claimedAt + TimeSpan.FromMinutes(options.LeaseMinutes) - SmtpTimeout, ct);
             sent += delivered;
             if (!reachable || batch.Count < options.BatchSize)
             {
@@ -75,7 +78,7 @@ public sealed class EmailSender(EmailOutboxStore store, EmailOptions options, Ba
         }
     }
 
-    private async Task<(int Sent, bool Reachable)> SendBatchAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken ct)
+    private async Task<(int Sent, bool Reachable)> SendBatchAsync(IReadOnlyList<OutboxMessage> batch, DateTime lastStart, CancellationToken ct)
     {
         var sent = 0;
         string? unreachable = null;
@@ -87,6 +90,13 @@ public sealed class EmailSender(EmailOutboxStore store, EmailOptions options, Ba
                 if (unreachable is not null)
                 {
                     await store.MarkFailedAsync(message, Holder, clock.Now, unreachable, options.MaxBackoffMinutes, ct);
+                    continue;
+                }
+                if (clock.Now > lastStart)
+                {
+                    // A slow server ate the lease: sending now could overlap another server that claims it after the
+                    // lease, and send it twice. Give it back unsent, without counting an attempt.
+                    await store.ReleaseAsync(message.Id, Holder, ct);
                     continue;
                 }
                 try

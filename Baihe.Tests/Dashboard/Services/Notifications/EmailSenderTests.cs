@@ -174,6 +174,32 @@ public sealed class EmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APassThatRunsShortOfItsLease_GivesTheRestBackUnsent_AndALaterPassSendsThemOnce()
+    {
+        StartSmtp();
+        var lead = await WithEmailAsync("jinjiejie", "lead@example.cn");
+        for (var i = 0; i < 3; i++)
+        {
+            await EnqueueAsync(lead, $"通知 {i}", "正文");
+        }
+        var sender = Sender();
+
+        // A slow mail server: every reading of the clock finds two more minutes gone, so within the 5-minute lease
+        // (less the client's one-minute timeout) only the first message may still start.
+        _time.AutoAdvanceAmount = TimeSpan.FromMinutes(2);
+        var first = await sender.SendDueAsync();
+        _time.AutoAdvanceAmount = TimeSpan.Zero;
+
+        Assert.InRange(first, 1, 2);
+        var waiting = (await RowsAsync()).Where(r => r.SentAt is null).ToList();
+        Assert.Equal(3 - first, waiting.Count);
+        Assert.All(waiting, r => Assert.Equal(0, r.Attempts));
+        Assert.Equal(3 - first, await sender.SendDueAsync());
+        await WaitForAsync(() => _smtp!.ReceivedEmailCount >= 3);
+        Assert.Equal(["通知 0", "通知 1", "通知 2"], _smtp!.ReceivedEmail.Select(m => Parse(m).Subject).Order());
+    }
+
+    [Fact]
     public async Task WithoutEmailConfigured_NothingIsQueued_AndTheSenderRunsWithoutErrors()
     {
         var lead = await WithEmailAsync("jinjiejie", "lead@example.cn");
