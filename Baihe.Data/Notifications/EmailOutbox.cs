@@ -16,7 +16,7 @@ public sealed class EmailOutbox(EmailOptions options)
     public const int BodyMaxLength = 4000;
 
     /// <summary>The words closing every message: why it came and how to stop it.</summary>
-    public const string Footer = "—— 百合园社区服务平台（此邮件由系统自动发送，请勿直接回复。如不想再收到邮件，可在账户设置中关闭“同时发送邮件”。）";
+    public const string Footer = "—— 百合园社区服务平台（此邮件由系统自动发送，请勿直接回复。如不想再收到邮件，请登录后在“邮件通知”页关闭“同时发送邮件”。）";
 
     // One statement both checks and queues: the account must have an address, want mail and be enabled. The address
     // is copied, so a message goes where the account's address pointed when it was written.

@@ -25,7 +25,8 @@ public sealed class EmailOutboxStore(DbConnectionFactory db)
         ORDER BY NextAttemptAt, Id;
         """;
 
-    private const string DueSqlite = """
+    // Internal: a test reads its plan.
+    internal const string DueSqlite = """
         SELECT Id FROM EmailOutbox
         WHERE SentAt IS NULL AND NextAttemptAt <= @Now AND (ClaimedUntil IS NULL OR ClaimedUntil < @Now)
         ORDER BY NextAttemptAt, Id

@@ -156,6 +156,19 @@ public class EmailOutboxTests
         Assert.Single(await store.ClaimDueAsync("server-a", now.AddMinutes(1), TimeSpan.FromMinutes(5), 10));
     }
 
+    [Fact]
+    public async Task TheDueQuery_SeeksTheDueIndex_WhichHoldsOnlyUnsentMessages()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var conn = await db.Factory.OpenAsync();
+
+        var plan = string.Join("\n", (await conn.QueryAsync<(long, long, long, string Detail)>(
+            "EXPLAIN QUERY PLAN " + EmailOutboxStore.DueSqlite, new { Now = db.Clock.Now, Batch = 20 })).Select(r => r.Detail));
+
+        Assert.Contains("IX_EmailOutbox_Due", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
     [Theory]
     [InlineData(0, 1)]
     [InlineData(1, 2)]
