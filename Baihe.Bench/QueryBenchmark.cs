@@ -49,8 +49,8 @@ public static class QueryBenchmark
 
     /// <summary>Generates <paramref name="file"/> when it does not exist, then measures. Returns the query timings.</summary>
     public static Task<(IReadOnlyList<QueryTiming> Queries, SingleRowTiming SingleRow)> RunAsync(
-        string file, int iterations, ScaleOptions generate, TextWriter output) =>
-        RunAsync(new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={Path.GetFullPath(file)}"), iterations, generate, output);
+        string file, int iterations, ScaleOptions generate, TextWriter output, int auditRows = 0) =>
+        RunAsync(new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={Path.GetFullPath(file)}"), iterations, generate, output, auditRows: auditRows);
 
     /// <summary>
     /// Measures the database <paramref name="database"/> names: a SQLite file (generated when it does not exist) or a
@@ -59,7 +59,7 @@ public static class QueryBenchmark
     /// SQLite's and is not made (the plans column says n/a).
     /// </summary>
     public static async Task<(IReadOnlyList<QueryTiming> Queries, SingleRowTiming SingleRow)> RunAsync(
-        DatabaseOptions database, int iterations, ScaleOptions generate, TextWriter output, string? only = null)
+        DatabaseOptions database, int iterations, ScaleOptions generate, TextWriter output, string? only = null, int auditRows = 0)
     {
         await using var services = new ServiceCollection()
             .AddBaiheData(database)
@@ -100,9 +100,10 @@ public static class QueryBenchmark
             }
         }
 
-        var counts = await ScalarsAsync(factory, "PointEntry", "Member", "ResidentTask", "MicroWish", "Community");
+        await AuditScale.EnsureAsync(factory, clock, auditRows, output);
+        var counts = await ScalarsAsync(factory, "PointEntry", "Member", "ResidentTask", "MicroWish", "Community", "AuditLog");
         output.WriteLine($"Database {full}: {counts["Community"]:N0} communities, {counts["Member"]:N0} residents, {counts["PointEntry"]:N0} ledger rows, " +
-            $"{counts["ResidentTask"]:N0} tasks, {counts["MicroWish"]:N0} wishes; {iterations} timed runs per query after 3 warm-ups.");
+            $"{counts["ResidentTask"]:N0} tasks, {counts["MicroWish"]:N0} wishes, {counts["AuditLog"]:N0} audit rows; {iterations} timed runs per query after 3 warm-ups.");
 
         var s = new Samples(factory, clock);
         await s.LoadAsync();
@@ -132,6 +133,10 @@ public static class QueryBenchmark
             results.Add(new QueryTiming(name, Percentile(times, 0.50), Percentile(times, 0.95), rows, backed));
         }
 
+        var auditPlans = new StringWriter();
+        results.AddRange(await AuditBenchmark.RunAsync(factory, services.GetRequiredService<Baihe.Data.Audit.AuditQueries>(), s.SecretaryId,
+            DateOnly.FromDateTime(s.Month.From), iterations, only, auditPlans));
+
         output.WriteLine();
         output.WriteLine("| Query (community 1 of the scaled set) | Rows | p50 (ms) | p95 (ms) | Goal ≤ 100 ms | Plans index-backed |");
         output.WriteLine("| --- | ---: | ---: | ---: | --- | --- |");
@@ -142,7 +147,7 @@ public static class QueryBenchmark
 
         output.WriteLine();
         output.WriteLine("Statements behind the queries whose p95 is over 25 ms, each run alone on one connection (p50 / p95 ms):");
-        foreach (var (name, type, names, _, args) in cases.Where(c => results.Single(r => r.Name == c.Name).P95Ms > 25))
+        foreach (var (name, type, names, _, args) in cases.Where(c => results.First(r => r.Name == c.Name).P95Ms > 25))
         {
             foreach (var (text, p50, p95) in await StatementTimesAsync(factory, type, sqlite ? names : names?.Select(ForSqlServer).ToArray(), s, iterations, args))
             {
@@ -169,6 +174,7 @@ public static class QueryBenchmark
             {
                 await PlansAreIndexBackedAsync(factory, c.Type, null, s, output, c.Args);
             }
+            output.Write(auditPlans.ToString());
         }
         SqliteConnection.ClearAllPools();
         return (results, single);

@@ -10,7 +10,7 @@ namespace Baihe.Bench;
 /// </summary>
 public static class QueryBenchmarkCli
 {
-    private const string Usage = "用法：queries (--scale-db 文件.db | --sqlserver \"连接字符串\") [--iterations 30] [--only 名称正则] [--communities 30 --residents 60000 --ledger 1000000 --tasks 50000 --wishes 100000]";
+    private const string Usage = "用法：queries (--scale-db 文件.db | --sqlserver \"连接字符串\") [--iterations 30] [--only 名称正则] [--audit-rows 1000000] [--communities 30 --residents 60000 --ledger 1000000 --tasks 50000 --wishes 100000]";
 
     /// <summary>Parses the arguments; null and a Chinese message when they are wrong.</summary>
     public static (QueryBenchmarkArguments? Arguments, string? Error) Parse(IReadOnlyList<string> args)
@@ -19,6 +19,7 @@ public static class QueryBenchmarkCli
         string? sqlServer = null;
         var iterations = 30;
         string? only = null;
+        var auditRows = QueryBenchmarkArguments.DefaultAuditRows;
         var sizes = new List<string> { "seed-scale" };
         for (var i = 1; i < args.Count; i++)
         {
@@ -31,6 +32,10 @@ public static class QueryBenchmarkCli
                 case "--scale-db": file = args[++i]; break;
                 case "--sqlserver": sqlServer = args[++i]; break;
                 case "--only": only = args[++i]; break;
+                case "--audit-rows" when int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var a) && a <= 50_000_000:
+                    auditRows = a;
+                    i++;
+                    break;
                 case "--iterations" when int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0:
                     iterations = n;
                     i++;
@@ -56,7 +61,7 @@ public static class QueryBenchmarkCli
         {
             return (null, $"缺少 --scale-db 或 --sqlserver。\n{Usage}");
         }
-        return (new QueryBenchmarkArguments(file, sqlServer, iterations, options, only), null);
+        return (new QueryBenchmarkArguments(file, sqlServer, iterations, options, only, auditRows), null);
     }
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
@@ -68,7 +73,7 @@ public static class QueryBenchmarkCli
             return 2;
         }
         await output.WriteLineAsync($"Baihe query benchmark — {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
-        var (queries, single) = await QueryBenchmark.RunAsync(arguments.Database, arguments.Iterations, arguments.Sizes, output, arguments.Only);
+        var (queries, single) = await QueryBenchmark.RunAsync(arguments.Database, arguments.Iterations, arguments.Sizes, output, arguments.Only, arguments.AuditRows);
         await output.WriteLineAsync();
         var plans = arguments.SqlServer is null ? $"{queries.Count(q => q.IndexBacked)}/{queries.Count} with index-backed plans" : "plans not checked on SQL Server";
         await output.WriteLineAsync($"Summary: {queries.Count(q => q.P95Ms <= QueryBenchmark.GoalMs)}/{queries.Count} queries at p95 ≤ {QueryBenchmark.GoalMs} ms, " +

@@ -42,7 +42,7 @@ public sealed class AuditCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 throw await w.DeniedAsync("Audit.Export", "Community", community, filter, Refusal);
             }
-            var (where, args) = AuditQueries.Where(view, filter, w.IsSqlite);
+            var (where, args) = AuditQueries.Where(view, filter);
             args.Add("Skip", 0);
             args.Add("Take", AuditQueries.MaxExportRows);
             var sql = AuditQueries.SelectFragment + where + AuditQueries.OrderFragment

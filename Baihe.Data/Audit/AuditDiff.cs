@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Baihe.Data.Accounts;
 using Baihe.Data.Residents;
+using Baihe.Data.Teams;
 
 namespace Baihe.Data.Audit;
 
@@ -39,6 +41,11 @@ public static partial class AuditDiff
 
     private static string Show(string field, string value, bool fullPhones)
     {
+        if (string.Equals(field, "Role", StringComparison.OrdinalIgnoreCase) && value.Length > 0)
+        {
+            // An account's role (Secretary → 社区书记) or a roster place (Deputy → 副队长); "Lead" is 队长 in both.
+            value = Roles.Label(value) is var account && account != value ? account : TeamLabels.Role(value);
+        }
         if (!fullPhones)
         {
             value = field.Contains("Phone", StringComparison.OrdinalIgnoreCase) && value.Length > 0 ? PhoneNumber.Mask(value) : MaskPhones(value);

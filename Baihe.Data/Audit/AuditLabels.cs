@@ -9,7 +9,7 @@ public static class AuditLabels
         new("Roster", "队伍名册"), new("Member", "居民信息"), new("Points", "积分"), new("Activity", "活动"),
         new("Evaluation", "评选"), new("Task", "居民诉求"), new("Wish", "微心愿"), new("Deliberation", "议事"),
         new("Certificate", "服务证明"), new("Report", "报表"), new("Import", "导入"), new("User", "账户"),
-        new("Screen", "大屏"), new("Community", "社区"), new("Audit", "操作日志"),
+        new("Screen", "大屏"), new("Community", "社区"), new("Dashboard", "看板"), new("Write", "会话"), new("Audit", "操作日志"),
     ];
 
     /// <summary>Record kinds (AuditLog.EntityType) and their names.</summary>
@@ -39,7 +39,10 @@ public static class AuditLabels
         ["User.Disable"] = "停用账户", ["User.Enable"] = "启用账户", ["User.EndSessions"] = "结束所有会话",
         ["User.SetDisabled"] = "停用或启用账户", ["Screen.CreateToken"] = "创建大屏令牌", ["Screen.RevokeToken"] = "吊销大屏令牌",
         ["Community.Read"] = "查看社区", ["Audit.Export"] = "导出操作日志", ["Audit.Archive"] = "归档操作日志",
-        ["Audit.Read"] = "查看操作日志",
+        ["Audit.Read"] = "查看操作日志", ["User.ResetPassword"] = "重置密码", ["User.ChangePassword"] = "修改密码",
+        ["Roster.OpenMember"] = "查看队员", ["Certificate.Read"] = "查看服务证明", ["Deliberation.Read"] = "查看议事",
+        ["Import.Preview"] = "预览导入", ["Dashboard.Read"] = "查看看板", ["Dashboard.Drill"] = "查看下钻明细",
+        ["Write.StaleSession"] = "会话已失效时的写入",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.OrdinalIgnoreCase)
@@ -56,7 +59,7 @@ public static class AuditLabels
         ["SizeBytes"] = "大小（字节）", ["DetailRows"] = "明细行数", ["Community"] = "社区", ["Person"] = "操作人",
         ["Action"] = "操作", ["Area"] = "业务范围", ["EntityType"] = "记录类型", ["EntityId"] = "记录编号", ["From"] = "开始日期",
         ["To"] = "结束日期", ["FirstId"] = "起始编号", ["LastId"] = "截止编号", ["ActivityId"] = "活动", ["RewardId"] = "奖品",
-        ["值"] = "值",
+        ["MustChangePassword"] = "须修改密码", ["值"] = "值",
     };
 
     /// <summary>The Chinese name of an action code; a refusal reads 被拒绝：… ; an unknown code is shown as it is.</summary>

@@ -15,9 +15,10 @@ public static class Journal
     // CommunityId is the community the row is about, so the audit viewer can show a secretary or an official their
     // own rows: the named record's community where the record exists and says one, else the actor's own community.
     private const string InsertAuditSql = """
-        INSERT INTO AuditLog (OccurredAt, UserId, UserName, Action, EntityType, EntityId, BeforeJson, AfterJson, CommunityId)
+        INSERT INTO AuditLog (OccurredAt, UserId, UserName, Action, EntityType, EntityId, BeforeJson, AfterJson, CommunityId, SubDistrictId)
         SELECT @OccurredAt, @UserId, @UserName, @Action, @EntityType, @EntityId, @BeforeJson, @AfterJson,
-            COALESCE(CASE @EntityType
+            x.CommunityId, (SELECT c.SubDistrictId FROM Community c WHERE c.Id = x.CommunityId)
+        FROM (SELECT COALESCE(CASE @EntityType
                 WHEN 'Community' THEN (SELECT c.Id FROM Community c WHERE c.Id = @EntityNo)
                 WHEN 'Team' THEN (SELECT t.CommunityId FROM Team t WHERE t.Id = @EntityNo)
                 WHEN 'Grid' THEN (SELECT g.CommunityId FROM Grid g WHERE g.Id = @EntityNo)
@@ -32,7 +33,7 @@ public static class Journal
                 WHEN 'Deliberation' THEN (SELECT d.CommunityId FROM Deliberation d WHERE d.Id = @EntityNo)
                 WHEN 'ServiceCertificate' THEN (SELECT s.CommunityId FROM ServiceCertificate s WHERE s.Id = @EntityNo)
                 ELSE NULL END,
-                (SELECT c.Id FROM Community c WHERE c.Id = @ActorCommunityId));
+                (SELECT c.Id FROM Community c WHERE c.Id = @ActorCommunityId)) AS CommunityId) x;
         """;
 
     private const string BumpChangeVersionSql = """

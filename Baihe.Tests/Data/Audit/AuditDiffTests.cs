@@ -9,7 +9,44 @@ public class AuditDiffTests
     {
         var lines = AuditDiff.Lines("""{"Name":"王芳","Role":"Member"}""", """{"Name":"王芳","Role":"Deputy","Note":"新"}""", fullPhones: true);
 
-        Assert.Equal(["角色：Member → Deputy", "备注：新"], lines.Select(l => l.ToString()));
+        Assert.Equal(["角色：队员 → 副队长", "备注：新"], lines.Select(l => l.ToString()));
+    }
+
+    [Fact]
+    public void AccountRoles_ReadInChinese_AsTheAccountsPageNamesThem()
+    {
+        var lines = AuditDiff.Lines("""{"Role":"Lead"}""", """{"Role":"Secretary"}""", fullPhones: true);
+
+        Assert.Equal("角色：队长 → 社区书记", Assert.Single(lines).ToString());
+    }
+
+    /// <summary>
+    /// Every action code the code writes to the log (an audited write or a refusal) has a Chinese name, so the viewer
+    /// and its export never show a user "User.ResetPassword". The codes are read from the calls' source text.
+    /// </summary>
+    [Fact]
+    public void EveryActionCodeTheCodeWrites_HasAChineseName()
+    {
+        var call = new System.Text.RegularExpressions.Regex(@"(?:\bAudit|DeniedAsync)\(");
+        var code = new System.Text.RegularExpressions.Regex("\"([A-Z][a-z]+\\.[A-Z][A-Za-z]+)\"");
+        var codes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var project in new[] { "Baihe.Data", "Baihe.Dashboard" })
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(Baihe.Tests.TestSupport.Repo.Root, project), "*.*", SearchOption.AllDirectories)
+                         .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+                             && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)))
+            {
+                foreach (var line in File.ReadLines(file).Where(l => call.IsMatch(l)))
+                {
+                    codes.UnionWith(code.Matches(line).Select(m => m.Groups[1].Value));
+                }
+            }
+        }
+
+        Assert.True(codes.Count >= 40, $"found only {codes.Count} codes: the scan is broken");
+        Assert.Contains("Roster.AddMember", codes);
+        var unnamed = codes.Where(c => AuditLabels.Action(c) == c).ToList();
+        Assert.True(unnamed.Count == 0, "no Chinese name in AuditLabels: " + string.Join(", ", unnamed));
     }
 
     [Fact]

@@ -148,7 +148,7 @@ public class SqlServerTypeRulesTests
         // Aggregates and ranking.
         "COUNT", "MAX", "MIN", "SUM", "RANK", "ROW_NUMBER",
         // Text, numbers and dates.
-        "CONCAT", "LEN", "REPLACE", "TRIM", "SIGN", "ABS", "YEAR", "MONTH", "DAY", "DATEADD", "DATEDIFF", "ISNULL",
+        "CONCAT", "LEN", "REPLACE", "TRIM", "CHARINDEX", "SUBSTRING", "SIGN", "ABS", "YEAR", "MONTH", "DAY", "DATEADD", "DATEDIFF", "ISNULL",
         // Identity, time and metadata (the migrator and the schema scripts).
         "SCOPE_IDENTITY", "SYSUTCDATETIME", "DATABASEPROPERTYEX", "DB_NAME", "QUOTENAME", "OBJECT_NAME", "OBJECT_SCHEMA_NAME", "OBJECTPROPERTY",
     };
