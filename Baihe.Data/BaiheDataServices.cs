@@ -77,6 +77,10 @@ public static class BaiheDataServices
     {
         DapperTypes.Register();
         services.AddSingleton(dueHours ?? new TaskDueHours());
+        // Tasks:ResponseHours and Tasks:CallbackSamplePercent, from the host's configuration when there is one.
+        services.TryAddSingleton(sp => TaskOptions.Read(sp.GetService<IConfiguration>()));
+        services.AddSingleton<CallbackQueries>();
+        services.AddSingleton<CallbackCommands>();
         services.AddSingleton<TaskCommands>();
         services.AddSingleton(options);
         services.AddSingleton<DbConnectionFactory>();

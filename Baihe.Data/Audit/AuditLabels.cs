@@ -19,7 +19,7 @@ public static class AuditLabels
         ["SubDistrict"] = "街道", ["ResidentTask"] = "诉求", ["MicroWish"] = "微心愿", ["Activity"] = "活动",
         ["Evaluation"] = "评选", ["Redemption"] = "兑换", ["Reward"] = "奖品", ["PointEntry"] = "积分记录",
         ["Deliberation"] = "议事", ["ServiceCertificate"] = "服务证明", ["ReportArchive"] = "报表存档",
-        ["AppUser"] = "账户", ["DisplayToken"] = "大屏令牌", ["AuditLog"] = "操作日志",
+        ["AppUser"] = "账户", ["DisplayToken"] = "大屏令牌", ["AuditLog"] = "操作日志", ["CallbackSample"] = "回访抽查记录",
     };
 
     private static readonly Dictionary<string, string> Actions = new(StringComparer.Ordinal)
@@ -31,7 +31,7 @@ public static class AuditLabels
         ["Evaluation.Create"] = "创建评选", ["Evaluation.SetWinner"] = "设定评选结果", ["Evaluation.Publicise"] = "评选公示",
         ["Evaluation.Archive"] = "评选归档", ["Task.Intake"] = "登记诉求", ["Task.Triage"] = "分派诉求",
         ["Task.Assign"] = "指派队伍", ["Task.Resolve"] = "办结诉求", ["Task.Confirm"] = "回访确认", ["Task.Close"] = "关闭诉求",
-        ["Task.Reopen"] = "重新打开诉求", ["Task.Credit"] = "诉求记分", ["Wish.Publish"] = "发布微心愿", ["Wish.Claim"] = "认领微心愿",
+        ["Task.Reopen"] = "重新打开诉求", ["Task.Credit"] = "诉求记分", ["Task.CallbackDraw"] = "抽取回访样本", ["Task.CallbackRecord"] = "记录回访结果", ["Wish.Publish"] = "发布微心愿", ["Wish.Claim"] = "认领微心愿",
         ["Wish.Fulfil"] = "实现微心愿", ["Wish.Visit"] = "回访微心愿", ["Deliberation.Record"] = "记录议事",
         ["Certificate.Issue"] = "出具服务证明", ["Certificate.Void"] = "作废服务证明", ["Certificate.SetIdentity"] = "登记证件信息",
         ["Report.Export"] = "导出报表", ["Report.Archive"] = "生成报表存档", ["Report.Download"] = "下载报表存档",

@@ -8,8 +8,14 @@ namespace Baihe.Data.Dashboard;
 /// The community overview under a filter (period and grid): its tiles and charts as <see cref="DashboardChart"/>s,
 /// every value drillable. Months after today are null (not zero): they have not happened yet.
 /// </summary>
-public sealed class CommunityDashboardQueries(DbConnectionFactory db, BaiheClock clock)
+public sealed class CommunityDashboardQueries(DbConnectionFactory db, BaiheClock clock, TaskOptions? options = null)
 {
+    private readonly TaskOptions _options = options ?? TaskOptions.Default;
+
+    private const string GridsSql = "SELECT g.Id, g.Name FROM Grid g WHERE g.CommunityId = @CommunityId AND (@GridId IS NULL OR g.Id = @GridId) ORDER BY g.SortOrder, g.Id;";
+
+    private sealed class Named { public int Id { get; init; } public string Name { get; init; } = ""; }
+
     /// <summary>The open stages in workflow order; closed tasks are a tile, so a few open ones are not drowned by many closed.</summary>
     public static readonly IReadOnlyList<string> OpenStages = ["Collected", "Identified", "Assigned", "Resolved"];
 
@@ -24,7 +30,13 @@ public sealed class CommunityDashboardQueries(DbConnectionFactory db, BaiheClock
     {
         var community = scope.Community ?? throw new ArgumentException("The community overview needs a scope with a community.", nameof(scope));
         var now = clock.Now;
-        var f = await DashboardFigures.LoadAsync(db, scope, filter.Period, now, teams: true, ct);
+        var f = await DashboardFigures.LoadAsync(db, scope, filter.Period, now, teams: true, _options, ct);
+        List<Named> grids;
+        await using (var conn = await db.OpenAsync(ct))
+        {
+            grids = (await Dapper.SqlMapper.QueryAsync<Named>(conn, new Dapper.CommandDefinition(GridsSql,
+                new { CommunityId = community.Id, scope.GridId }, cancellationToken: ct))).ToList();
+        }
         var teams = f.Teams.Where(t => t.CommunityId == community.Id).ToList();
         var all = DrillBucket.AllText;
 
@@ -41,6 +53,19 @@ public sealed class CommunityDashboardQueries(DbConnectionFactory db, BaiheClock
             new("openTasks", "在办实事", f.Open(community.Id), "件", DrillMetrics.TasksOpen, all),
             new("overdueTasks", "超期实事", f.Overdue(community.Id), "件", DrillMetrics.TasksOverdue, all),
         };
+        var rates = f.Rates(community.Id);
+        DashboardTile Rate(string key, string title, double? value, string metric, string definition) =>
+            new(key, title, DashboardMath.Percent(value), "%", metric, all) { Definition = definition };
+        tiles.AddRange(
+        [
+            Rate("responseRate", "响应率", rates.ResponseRate, DrillMetrics.ResponseRate, RateDefinitions.Response(_options.ResponseHours)),
+            Rate("solveRate", "解决率", rates.SolveRate, DrillMetrics.SolveRate, RateDefinitions.Solve),
+            Rate("onTimeRate", "按时办结率", rates.OnTimeRate, DrillMetrics.OnTimeRate, RateDefinitions.OnTime),
+            Rate("satisfactionRate", "满意率", rates.SatisfactionRate, DrillMetrics.SatisfactionRate, RateDefinitions.Satisfaction),
+            Rate("visitRate", "回访率", rates.VisitRate, DrillMetrics.VisitRate, RateDefinitions.Visit),
+        ]);
+        var byGrid = f.RatesByGrid(community.Id);
+        var byTeam = f.RatesByTeam(community.Id);
 
         var months = Months(filter.Period);
         // A period across a new year names the year too, or 1月 would sit after 12月 unexplained.
@@ -91,7 +116,12 @@ public sealed class CommunityDashboardQueries(DbConnectionFactory db, BaiheClock
                 new("积分", teams.Select(t => (double?)t.Points).ToList(), DrillMetrics.TeamPoints, teams.Select(t => $"team={t.TeamId}").ToList()),
             ]),
         };
-        return new CommunityDashboard(tiles, charts);
+        return new CommunityDashboard(tiles, charts)
+        {
+            RatesByGrid = grids.Select(g => new RateRow(g.Id, g.Name, byGrid.GetValueOrDefault(g.Id) ?? new MonthRates())).ToList(),
+            RatesByTeam = teams.Where(t => byTeam.ContainsKey(t.TeamId)).Select(t => new RateRow(t.TeamId, t.Name, byTeam[t.TeamId])).ToList(),
+            ResponseHours = _options.ResponseHours,
+        };
     }
 
     /// <summary>The first day of every month the period touches.</summary>

@@ -30,18 +30,6 @@ internal sealed class DashboardFigures
     /// <summary>One of the five point areas.</summary>
     public sealed class Area { public int Id { get; init; } public string Name { get; init; } = ""; }
 
-    private sealed class Cohort
-    {
-        public int CommunityId { get; init; }
-        public int Month { get; init; }
-        public int Received { get; init; }
-        public int Closed { get; init; }
-        public int OnTime { get; init; }
-        public int ReachedFeedback { get; init; }
-        public int Visited { get; init; }
-        public int Reopens { get; init; }
-    }
-
     private const string ClosedSql = """
         SELECT g.CommunityId, rt.ClosedMonth AS Month, COUNT(*) AS Value
         FROM ResidentTask rt JOIN Grid g ON g.Id = rt.GridId
@@ -85,32 +73,6 @@ internal sealed class DashboardFigures
         """ + DashboardSql.GridInScopeFragment + DashboardSql.WishAtStatusFragment + """
 
         GROUP BY g.CommunityId, w.Status;
-        """;
-
-    // The cohort definitions of TaskWorkflowQueries.RatesAsync (see MonthRates), on exact days instead of month keys.
-    private const string CohortSql = """
-        SELECT x.CommunityId, x.Month,
-               COUNT(*) AS Received,
-               SUM(CASE WHEN x.Stage = 'Closed' THEN 1 ELSE 0 END) AS Closed,
-               SUM(CASE WHEN x.Stage = 'Closed' AND x.DueAt IS NOT NULL AND x.ClosedAt <= x.DueAt THEN 1 ELSE 0 END) AS OnTime,
-               SUM(CASE WHEN x.Resolved > 0 THEN 1 ELSE 0 END) AS ReachedFeedback,
-               SUM(CASE WHEN x.Visits > 0 THEN 1 ELSE 0 END) AS Visited,
-               SUM(x.Reopens) AS Reopens
-        FROM (
-            SELECT g.CommunityId, c.ChangedMonth AS Month, rt.Stage, rt.DueAt, rt.ClosedAt,
-                   SUM(CASE WHEN h.ToStage = 'Resolved' THEN 1 ELSE 0 END) AS Resolved,
-                   SUM(CASE WHEN h.FromStage = 'Resolved' THEN 1 ELSE 0 END) AS Visits,
-                   SUM(CASE WHEN h.FromStage = 'Resolved' AND h.ToStage = 'Assigned' THEN 1 ELSE 0 END) AS Reopens
-            FROM TaskStageHistory c
-            JOIN ResidentTask rt ON rt.Id = c.TaskId
-            JOIN Grid g ON g.Id = rt.GridId
-            JOIN TaskStageHistory h ON h.TaskId = c.TaskId
-            WHERE c.ToStage = 'Collected' AND c.ChangedAt >= @From AND c.ChangedAt < @To AND 
-        """ + DashboardSql.GridInScopeFragment + """
-
-            GROUP BY c.Id, c.ChangedMonth, g.CommunityId, rt.Id, rt.Stage, rt.DueAt, rt.ClosedAt
-        ) x
-        GROUP BY x.CommunityId, x.Month;
         """;
 
     private const string AreasSql = "SELECT pc.Id, pc.Name FROM PointCategory pc ORDER BY pc.SortOrder;";
@@ -172,7 +134,7 @@ internal sealed class DashboardFigures
     private Dictionary<(int, string), int> _open = [], _wishStatus = [];
     private Dictionary<int, int> _overdue = [], _volunteers = [], _leads = [], _activeLeads = [];
     private Dictionary<(int, int), int> _points = [];
-    private List<Cohort> _cohorts = [];
+    private List<MonthRates> _rates = [];
 
     public IReadOnlyList<Area> Areas { get; private set; } = [];
 
@@ -183,7 +145,7 @@ internal sealed class DashboardFigures
     /// <paramref name="teams"/> is set (the community view charts them, the district view does not).
     /// </summary>
     public static async Task<DashboardFigures> LoadAsync(DbConnectionFactory db, DashboardScope scope, Period period, DateTime now, bool teams,
-        CancellationToken ct)
+        TaskOptions options, CancellationToken ct)
     {
         var args = DashboardArgs.Of(scope, period, now);
         await using var conn = await db.OpenAsync(ct);
@@ -207,7 +169,7 @@ internal sealed class DashboardFigures
             _leads = (await Q<ByCommunity>(LeadsSql)).ToDictionary(r => r.CommunityId, r => r.Value),
             _activeLeads = (await Q<ByCommunity>(ActiveLeadsSql)).ToDictionary(r => r.CommunityId, r => r.Value),
             _points = points,
-            _cohorts = await Q<Cohort>(CohortSql),
+            _rates = await RateSql.ReadAsync(conn, db.IsSqlite, args, options, ct),
             Areas = await Q<Area>(AreasSql),
             // Team points sum every rostered member's ledger rows: the most expensive statement, and only the
             // community view's team charts read it.
@@ -216,26 +178,11 @@ internal sealed class DashboardFigures
         return f;
     }
 
-    /// <summary>The cohort rates of tasks received in the period, over all communities (null) or one, all months (null) or one.</summary>
-    public static async Task<MonthRates> CohortAsync(DbConnectionFactory db, DashboardArgs args, CancellationToken ct)
+    /// <summary>The rates of the tasks received in the scope and period of <paramref name="args"/>, added up.</summary>
+    public static async Task<MonthRates> CohortAsync(DbConnectionFactory db, DashboardArgs args, TaskOptions options, CancellationToken ct)
     {
         await using var conn = await db.OpenAsync(ct);
-        var rows = (await conn.QueryAsync<Cohort>(new CommandDefinition(CohortSql, args, cancellationToken: ct))).AsList();
-        return Sum(rows);
-    }
-
-    private static MonthRates Sum(IEnumerable<Cohort> rows)
-    {
-        var list = rows.ToList();
-        return new MonthRates
-        {
-            Received = list.Sum(r => r.Received),
-            Closed = list.Sum(r => r.Closed),
-            OnTime = list.Sum(r => r.OnTime),
-            ReachedFeedback = list.Sum(r => r.ReachedFeedback),
-            Visited = list.Sum(r => r.Visited),
-            Reopens = list.Sum(r => r.Reopens),
-        };
+        return MonthRates.Sum(await RateSql.ReadAsync(conn, db.IsSqlite, args, options, ct));
     }
 
     private static bool In(int community, int? only) => only is null || only == community;
@@ -258,5 +205,13 @@ internal sealed class DashboardFigures
 
     public int Points(int? community, int? area = null) => _points.Where(kv => In(kv.Key.Item1, community) && (area is null || kv.Key.Item2 == area)).Sum(kv => kv.Value);
 
-    public MonthRates Rates(int? community, int? month = null) => Sum(_cohorts.Where(r => In(r.CommunityId, community) && (month is null || r.Month == month)));
+    public MonthRates Rates(int? community, int? month = null) => MonthRates.Sum(_rates.Where(r => In(r.CommunityId, community) && (month is null || r.Month == month)));
+
+    /// <summary>The rates of <paramref name="community"/> per grid of the tasks.</summary>
+    public IReadOnlyDictionary<int, MonthRates> RatesByGrid(int community) =>
+        _rates.Where(r => r.CommunityId == community).GroupBy(r => r.GridId).ToDictionary(g => g.Key, g => MonthRates.Sum(g));
+
+    /// <summary>The rates of <paramref name="community"/> per team the tasks are assigned to (tasks without a team left out).</summary>
+    public IReadOnlyDictionary<int, MonthRates> RatesByTeam(int community) =>
+        _rates.Where(r => r.CommunityId == community && r.TeamId is not null).GroupBy(r => r.TeamId!.Value).ToDictionary(g => g.Key, g => MonthRates.Sum(g));
 }

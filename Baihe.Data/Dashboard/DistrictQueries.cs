@@ -3,7 +3,7 @@ using Baihe.Data.Database;
 namespace Baihe.Data.Dashboard;
 
 /// <summary>The district view: one row per community of the sub-district, and the charts that compare them.</summary>
-public sealed class DistrictQueries(DbConnectionFactory db, BaiheClock clock)
+public sealed class DistrictQueries(DbConnectionFactory db, BaiheClock clock, Tasks.TaskOptions? options = null)
 {
     /// <summary>
     /// The whole district view (rows, area names and charts) from one load of the figures; the page should call this
@@ -14,7 +14,10 @@ public sealed class DistrictQueries(DbConnectionFactory db, BaiheClock clock)
     {
         var f = await FiguresAsync(scope, filter, ct);
         var rows = Rows(scope, f);
-        return new DistrictView(rows, f.Areas.Select(a => a.Name).ToList(), Charts(filter, f, rows));
+        return new DistrictView(rows, f.Areas.Select(a => a.Name).ToList(), Charts(filter, f, rows))
+        {
+            ResponseHours = (options ?? Tasks.TaskOptions.Default).ResponseHours,
+        };
     }
 
     /// <summary>The comparison table for a resolved scope (<see cref="DashboardScopeQueries.ResolveAsync"/>), one row per readable community.</summary>
@@ -35,14 +38,16 @@ public sealed class DistrictQueries(DbConnectionFactory db, BaiheClock clock)
     // The district view compares every readable community, whatever community the link last showed; no team is in
     // its scope, so the team figures are not read.
     private Task<DashboardFigures> FiguresAsync(DashboardScope scope, DashboardFilter filter, CancellationToken ct) =>
-        DashboardFigures.LoadAsync(db, scope with { Community = null, GridId = null, Grid = null }, filter.Period, clock.Now, teams: false, ct);
+        DashboardFigures.LoadAsync(db, scope with { Community = null, GridId = null, Grid = null }, filter.Period, clock.Now, teams: false,
+            options ?? Tasks.TaskOptions.Default, ct);
 
     private static List<DistrictRow> Rows(DashboardScope scope, DashboardFigures f) =>
         scope.Communities.Select(c =>
         {
             var rates = f.Rates(c.Id);
             return new DistrictRow(c.Id, c.Name, rates.Received, rates.Closed,
-                DashboardMath.Percent(rates.CloseRate), DashboardMath.Percent(rates.OnTimeRate),
+                DashboardMath.Percent(rates.CloseRate), DashboardMath.Percent(rates.ResponseRate), DashboardMath.Percent(rates.SolveRate),
+                DashboardMath.Percent(rates.OnTimeRate),
                 DashboardMath.Percent(rates.SatisfactionRate), DashboardMath.Percent(rates.VisitRate),
                 f.Open(c.Id), f.Overdue(c.Id), f.Closed(c.Id), f.Fulfilled(c.Id),
                 f.Areas.Select(a => f.Points(c.Id, a.Id)).ToList(),
@@ -58,9 +63,10 @@ public sealed class DistrictQueries(DbConnectionFactory db, BaiheClock clock)
 
         return
         [
-            new("district.rates", "各社区办理质量", $"{filter.Label}受理的实事：办结率、按时办结率、满意率、回访率（无受理时显示—）", ChartShape.Bar, "%", names,
+            new("district.rates", "各社区办理质量", $"{filter.Label}受理的实事：响应率、解决率、按时办结率、满意率、回访率（无受理时显示—；口径见上表下方）", ChartShape.Bar, "%", names,
             [
-                S("办结率", r => r.CloseRate, DrillMetrics.CloseRate),
+                S("响应率", r => r.ResponseRate, DrillMetrics.ResponseRate),
+                S("解决率", r => r.SolveRate, DrillMetrics.SolveRate),
                 S("按时办结率", r => r.OnTimeRate, DrillMetrics.OnTimeRate),
                 S("满意率", r => r.SatisfactionRate, DrillMetrics.SatisfactionRate),
                 S("回访率", r => r.VisitRate, DrillMetrics.VisitRate),

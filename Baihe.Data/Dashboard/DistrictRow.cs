@@ -12,6 +12,8 @@ public sealed record DistrictRow(
     int Received,
     int Closed,
     double? CloseRate,
+    double? ResponseRate,
+    double? SolveRate,
     double? OnTimeRate,
     double? SatisfactionRate,
     double? VisitRate,

@@ -21,10 +21,16 @@ public static class DrillMetrics
     /// <summary>办结率 of the tasks received in the period: closed ÷ received, in percent.</summary>
     public const string CloseRate = "rate.close";
 
-    /// <summary>按时办结率: closed by the due time ÷ closed, of the tasks received in the period, in percent.</summary>
+    /// <summary>响应率: left 收集信息 within the configured hours ÷ received, of the tasks received in the period, in percent.</summary>
+    public const string ResponseRate = "rate.response";
+
+    /// <summary>解决率: result 解决 ÷ tasks with a result, of the tasks received in the period, in percent.</summary>
+    public const string SolveRate = "rate.solve";
+
+    /// <summary>按时办结率: closed by the due time ÷ (closed + open and overdue at the period's end or now), in percent.</summary>
     public const string OnTimeRate = "rate.ontime";
 
-    /// <summary>满意率: confirmations that closed the task ÷ all confirmations (closing or reopening), in percent.</summary>
+    /// <summary>满意率: (满意 + 基本满意) ÷ rated (未评价 left out), of the tasks received in the period, in percent.</summary>
     public const string SatisfactionRate = "rate.satisfaction";
 
     /// <summary>回访率: tasks visited back ÷ tasks that reached feedback, in percent.</summary>
@@ -57,10 +63,13 @@ public static class DrillMetrics
     /// <summary>Every metric <c>DrillQueries</c> serves.</summary>
     public static readonly IReadOnlyList<string> All =
     [
-        TasksClosed, TasksReceived, TasksOpen, TasksOverdue, CloseRate, OnTimeRate, SatisfactionRate, VisitRate,
+        TasksClosed, TasksReceived, TasksOpen, TasksOverdue, CloseRate, ResponseRate, SolveRate, OnTimeRate, SatisfactionRate, VisitRate,
         WishesFulfilled, WishesAtStatus, Points, TeamPoints, TeamMembers, Volunteers, NeighbourLeads, ActiveNeighbourLeads,
     ];
 
     /// <summary>Whether the charted value is <see cref="DrillList.Total"/> (a sum or a rate) rather than the record count.</summary>
-    public static bool IsTotal(string metric) => metric is Points or TeamPoints or CloseRate or OnTimeRate or SatisfactionRate or VisitRate;
+    public static bool IsTotal(string metric) => metric is Points or TeamPoints || IsRate(metric);
+
+    /// <summary>Whether the metric is one of the task rates (<see cref="Tasks.MonthRates"/>).</summary>
+    public static bool IsRate(string metric) => metric is CloseRate or ResponseRate or SolveRate or OnTimeRate or SatisfactionRate or VisitRate;
 }

@@ -12,8 +12,10 @@ namespace Baihe.Data.Dashboard;
 /// clicked. An unknown metric, a malformed bucket or a bucket outside the scope is refused with a Chinese message
 /// and no rows, never answered with a different list.
 /// </summary>
-public sealed class DrillQueries(DbConnectionFactory db, BaiheClock clock)
+public sealed class DrillQueries(DbConnectionFactory db, BaiheClock clock, TaskOptions? options = null)
 {
+    private readonly TaskOptions _options = options ?? TaskOptions.Default;
+
     /// <summary>A metric <see cref="DrillMetrics"/> does not name.</summary>
     public const string UnknownMetric = "无法识别要查看的指标。链接可能有误，请从图表重新点击。";
 
@@ -172,7 +174,8 @@ public sealed class DrillQueries(DbConnectionFactory db, BaiheClock clock)
     private static bool Fits(string metric, DrillBucket b) => metric switch
     {
         DrillMetrics.TasksClosed or DrillMetrics.TasksReceived or DrillMetrics.WishesFulfilled
-            or DrillMetrics.CloseRate or DrillMetrics.OnTimeRate or DrillMetrics.SatisfactionRate or DrillMetrics.VisitRate
+            => b is { TeamId: null, AreaId: null, Stage: null, Status: null },
+        _ when DrillMetrics.IsRate(metric)
             => b is { TeamId: null, AreaId: null, Stage: null, Status: null },
         DrillMetrics.TasksOpen => b is { Month: null, TeamId: null, AreaId: null, Status: null } && b.Stage != "Closed",
         DrillMetrics.TasksOverdue or DrillMetrics.NeighbourLeads or DrillMetrics.Volunteers or DrillMetrics.ActiveNeighbourLeads
@@ -253,17 +256,22 @@ public sealed class DrillQueries(DbConnectionFactory db, BaiheClock clock)
             case DrillMetrics.TasksReceived:
                 return Tasks("受理的实事", $"{where}受理的实事", await CountAsync(ReceivedCountSql), null,
                     await ListAsync<ItemLine>(ReceivedListSqlite, ReceivedListSqlServer), t => t.CollectedAt);
-            case DrillMetrics.CloseRate or DrillMetrics.OnTimeRate or DrillMetrics.SatisfactionRate or DrillMetrics.VisitRate:
+            case var metric when DrillMetrics.IsRate(metric):
             {
-                var rates = await DashboardFigures.CohortAsync(db, args, ct);
-                var (title, rate, text) = request.Metric switch
+                // The list is the rate's whole cohort (every task received), so the reader can open each one; the
+                // description says which of them make the numerator and the denominator.
+                var rates = await DashboardFigures.CohortAsync(db, args, _options, ct);
+                var (title, key, rate, definition) = metric switch
                 {
-                    DrillMetrics.CloseRate => ("办结率", rates.CloseRate, $"办结 {rates.Closed} / 受理 {rates.Received}"),
-                    DrillMetrics.OnTimeRate => ("按时办结率", rates.OnTimeRate, $"按时办结 {rates.OnTime} / 办结 {rates.Closed}"),
-                    DrillMetrics.SatisfactionRate => ("满意率", rates.SatisfactionRate, $"满意确认 {rates.Closed} / 确认 {rates.Closed + rates.Reopens}"),
-                    _ => ("回访率", rates.VisitRate, $"已回访 {rates.Visited} / 已反馈 {rates.ReachedFeedback}"),
+                    DrillMetrics.CloseRate => ("办结率", "close", rates.CloseRate, RateDefinitions.Close),
+                    DrillMetrics.ResponseRate => ("响应率", "response", rates.ResponseRate, RateDefinitions.Response(_options.ResponseHours)),
+                    DrillMetrics.SolveRate => ("解决率", "solve", rates.SolveRate, RateDefinitions.Solve),
+                    DrillMetrics.OnTimeRate => ("按时办结率", "ontime", rates.OnTimeRate, RateDefinitions.OnTime),
+                    DrillMetrics.SatisfactionRate => ("满意率", "satisfaction", rates.SatisfactionRate, RateDefinitions.Satisfaction),
+                    _ => ("回访率", "visit", rates.VisitRate, RateDefinitions.Visit),
                 };
-                return Tasks(title, $"{where}受理的实事：{text}", await CountAsync(ReceivedCountSql), DashboardMath.Percent(rate),
+                return Tasks(title, $"{where}受理的实事：{RateDefinitions.Fraction(key, rates, _options.ResponseHours)}。{definition}",
+                    await CountAsync(ReceivedCountSql), DashboardMath.Percent(rate),
                     await ListAsync<ItemLine>(ReceivedListSqlite, ReceivedListSqlServer), t => t.CollectedAt);
             }
             case DrillMetrics.WishesFulfilled:

@@ -105,9 +105,9 @@ public sealed class DemoSeeder(DbConnectionFactory db, BaiheClock clock)
     private const string InsertDeliberationAttendeeSql = "INSERT INTO DeliberationAttendee (DeliberationId, MemberId) VALUES (@DeliberationId, @MemberId);";
     private const string InsertTaskSql = """
         INSERT INTO ResidentTask (GridId, ResidentId, Title, Description, Category, Source, Urgency, Stage, AssignedTeamId,
-                                  DeliberationId, CollectedAt, DueAt, ClosedAt, Resolution, Satisfaction)
+                                  DeliberationId, CollectedAt, DueAt, ClosedAt, Resolution, Satisfaction, Result)
         VALUES (@GridId, @ResidentId, @Title, @Description, @Category, @Source, @Urgency, @Stage, @AssignedTeamId,
-                @DeliberationId, @CollectedAt, @DueAt, @ClosedAt, @Resolution, @Satisfaction);
+                @DeliberationId, @CollectedAt, @DueAt, @ClosedAt, @Resolution, @Satisfaction, @Result);
         """;
     private const string InsertTaskAssigneeSql = "INSERT INTO TaskAssignee (TaskId, MemberId) VALUES (@TaskId, @MemberId);";
     private const string InsertTaskHistorySql = """
@@ -533,6 +533,19 @@ public sealed class DemoSeeder(DbConnectionFactory db, BaiheClock clock)
             }
         }
 
+        /// <summary>
+        /// The result a demo task reports: a closed task was solved, and so was one awaiting its callback, except now and
+        /// then in the sample communities (<paramref name="sometimesPartial"/>), where it was only partly solved. Chosen
+        /// from the title, not the random generator, so the demo's other figures stay as they were; 百合园社区's tasks
+        /// awaiting a callback all report 解决, so a callback with the defaults closes them.
+        /// </summary>
+        internal static string? DemoResult(string stage, string title, bool sometimesPartial = false) => stage switch
+        {
+            "Closed" => "Resolved",
+            "Resolved" => sometimesPartial && title.Length % 3 == 0 ? "Partial" : "Resolved",
+            _ => null,
+        };
+
         private async Task ZengYiAsync(DateTime collectedAt, DateTime closedAt)
         {
             var id = await Insert(InsertTaskSql, new
@@ -545,6 +558,7 @@ public sealed class DemoSeeder(DbConnectionFactory db, BaiheClock clock)
                 CollectedAt = collectedAt, DueAt = (DateTime?)(collectedAt + DueAfter("High")), ClosedAt = (DateTime?)closedAt,
                 Resolution = (string?)"网格员联系“百合邻长”维修工李师傅上门查看并修复漏水；维修期间为老人购置饮用水。",
                 Satisfaction = (string?)"Satisfied",
+                Result = (string?)"Resolved",
             });
             await Exec(InsertTaskAssigneeSql, new { TaskId = id, MemberId = _liShifu });
             await HistoryAsync(id, "Closed", collectedAt, closedAt, "网格员联系百合邻长李师傅上门维修");
@@ -581,6 +595,7 @@ public sealed class DemoSeeder(DbConnectionFactory db, BaiheClock clock)
                 ClosedAt = closedAt,
                 Resolution = stage is "Resolved" or "Closed" ? $"已处理：{title}" : null,
                 Satisfaction = satisfaction,
+                Result = DemoResult(stage, title),
             });
             if (team is int teamId)
             {
@@ -686,6 +701,7 @@ public sealed class DemoSeeder(DbConnectionFactory db, BaiheClock clock)
                         DeliberationId = (int?)null, CollectedAt = collectedAt, DueAt = (DateTime?)dueAt, ClosedAt = closedAt,
                         Resolution = stage is "Resolved" or "Closed" ? $"已处理：{title}" : null,
                         Satisfaction = open ? null : (string?)"Satisfied",
+                        Result = DemoResult(stage, title, sometimesPartial: true),
                     });
                     await HistoryAsync(id, stage, collectedAt, closedAt ?? now, null, reopened: !open && r.Next(10) < c.ReopenShare);
                 }

@@ -7,8 +7,40 @@ using Dapper;
 namespace Baihe.Data.Reports;
 
 /// <summary>Reads one community's month for the Excel report. Every range is [From, To) computed in C#.</summary>
-public sealed class ReportQueries(DbConnectionFactory db)
+/// <remarks>
+/// The clock and the task options serve the month's rates (<see cref="RatesAsync"/>): "already overdue" is judged at the
+/// month's end, or now for the running month; both default when not given.
+/// </remarks>
+public sealed class ReportQueries(DbConnectionFactory db, BaiheClock? clock = null, Tasks.TaskOptions? options = null)
 {
+    private const string RateNamesSql = """
+        SELECT g.Id, g.Name, 'Grid' AS Kind FROM Grid g WHERE g.CommunityId = @CommunityId
+        UNION ALL
+        SELECT t.Id, t.Name, 'Team' AS Kind FROM Team t WHERE t.CommunityId = @CommunityId;
+        """;
+
+    private const string SubDistrictSql = "SELECT SubDistrictId FROM Community WHERE Id = @CommunityId;";
+
+    private sealed class RateName { public int Id { get; init; } public string Name { get; init; } = ""; public string Kind { get; init; } = ""; }
+
+    /// <summary>The month's rates of <paramref name="communityId"/>: in total, per grid (every grid) and per team (teams handling a task received in the month).</summary>
+    public async Task<ReportRates> RatesAsync(int communityId, Period month, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        if (await conn.ExecuteScalarAsync<int?>(new CommandDefinition(SubDistrictSql, new { CommunityId = communityId }, cancellationToken: ct)) is not int subDistrict)
+        {
+            return ReportRates.Empty;
+        }
+        var args = new Dashboard.DashboardArgs(subDistrict, communityId, null, month.From, month.To, clock?.Now ?? DateTime.Now);
+        var rows = await Dashboard.RateSql.ReadAsync(conn, db.IsSqlite, args, options ?? Tasks.TaskOptions.Default, ct);
+        var names = (await conn.QueryAsync<RateName>(new CommandDefinition(RateNamesSql, new { CommunityId = communityId }, cancellationToken: ct))).ToList();
+        var grids = names.Where(n => n.Kind == "Grid").OrderBy(n => n.Id)
+            .Select(n => new Dashboard.RateRow(n.Id, n.Name, Tasks.MonthRates.Sum(rows.Where(r => r.GridId == n.Id)))).ToList();
+        var teams = names.Where(n => n.Kind == "Team" && rows.Any(r => r.TeamId == n.Id)).OrderBy(n => n.Id)
+            .Select(n => new Dashboard.RateRow(n.Id, n.Name, Tasks.MonthRates.Sum(rows.Where(r => r.TeamId == n.Id)))).ToList();
+        return new ReportRates(Tasks.MonthRates.Sum(rows), grids, teams);
+    }
+
     private const string CountsSql = """
         SELECT
             (SELECT COUNT(DISTINCT ms.MemberId) FROM Membership ms JOIN Team t ON t.Id = ms.TeamId
@@ -94,7 +126,7 @@ public sealed class ReportQueries(DbConnectionFactory db)
         """;
 
     private const string TasksSql = """
-        SELECT rt.Id, rt.Title, g.Name AS Grid, rt.Category, rt.Source, rt.Urgency, rt.Stage, rt.CollectedAt, rt.DueAt, rt.ClosedAt, rt.Satisfaction
+        SELECT rt.Id, rt.Title, g.Name AS Grid, rt.Category, rt.Source, rt.Urgency, rt.Stage, rt.CollectedAt, rt.DueAt, rt.ClosedAt, rt.Satisfaction, rt.Result
         FROM ResidentTask rt JOIN Grid g ON g.Id = rt.GridId
         WHERE g.CommunityId = @CommunityId
           AND EXISTS (SELECT 1 FROM TaskStageHistory h WHERE h.TaskId = rt.Id AND h.ChangedAt >= @From AND h.ChangedAt < @To)

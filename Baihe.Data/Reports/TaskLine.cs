@@ -14,4 +14,5 @@ public sealed record TaskLine
     public DateTime? DueAt { get; init; }
     public DateTime? ClosedAt { get; init; }
     public string? Satisfaction { get; init; }
+    public string? Result { get; init; }
 }

@@ -22,15 +22,14 @@ public sealed record ScreenFigures
     /// <summary>Open tasks past their due time, now.</summary>
     public int Overdue { get; init; }
 
-    /// <summary>Tasks received this year, and of those closed, closed on time, and the confirmations that reopened one.</summary>
-    public int Received { get; init; }
-    public int Closed { get; init; }
-    public int OnTime { get; init; }
-    public int Reopens { get; init; }
+    /// <summary>The rates of the tasks received this year (counts only), as every other page defines them.</summary>
+    public Tasks.MonthRates Rates { get; init; } = new();
 
-    public double? CloseRate => Received == 0 ? null : (double)Closed / Received;
-    public double? OnTimeRate => Closed == 0 ? null : (double)OnTime / Closed;
-    public double? SatisfactionRate => Closed + Reopens == 0 ? null : (double)Closed / (Closed + Reopens);
+    public int Received => Rates.Received;
+    public int Closed => Rates.Closed;
+    public double? CloseRate => Rates.CloseRate;
+    public double? OnTimeRate => Rates.OnTimeRate;
+    public double? SatisfactionRate => Rates.SatisfactionRate;
 
     public IReadOnlyList<MonthCount> TasksByMonth { get; init; } = [];
     public IReadOnlyList<StageCount> TasksByStage { get; init; } = [];

@@ -58,18 +58,21 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
     private const string InsertAssigneeSql = "INSERT INTO TaskAssignee (TaskId, MemberId) VALUES (@TaskId, @MemberId);";
 
     private const string ResolveSql = """
-        UPDATE ResidentTask SET Stage = 'Resolved', Resolution = @Resolution
+        UPDATE ResidentTask SET Stage = 'Resolved', Resolution = @Resolution, Result = @Result
         WHERE Id = @Id AND Stage = 'Assigned' AND CAST(RowVersion AS BIGINT) = @RowVersion;
         """;
 
     private const string CloseSql = """
-        UPDATE ResidentTask SET Stage = 'Closed', Satisfaction = @Satisfaction, ClosedAt = @ClosedAt
+        UPDATE ResidentTask SET Stage = 'Closed', Result = @Result, Satisfaction = @Satisfaction, ClosedAt = @ClosedAt
         WHERE Id = @Id AND Stage = 'Resolved' AND CAST(RowVersion AS BIGINT) = @RowVersion;
         """;
 
-    // A reopened task starts a new round: its team may change, and its due time runs again from now.
+    // A reopened task starts a new round: its team may change, and its due time runs again from now. It keeps the
+    // callback's result and rating (部分解决, 不满意 ...) until its next callback replaces them, so the rates count a task
+    // sent back as not solved and not satisfied; a reopen on review (no callback) withdraws the reported result.
     private const string ReopenSql = """
-        UPDATE ResidentTask SET Stage = 'Assigned', Satisfaction = NULL, AssignedTeamId = @TeamId, DueAt = @DueAt
+        UPDATE ResidentTask SET Stage = 'Assigned', Result = @Result, Satisfaction = COALESCE(@Satisfaction, Satisfaction),
+               AssignedTeamId = @TeamId, DueAt = @DueAt
         WHERE Id = @Id AND Stage = 'Resolved' AND CAST(RowVersion AS BIGINT) = @RowVersion;
         """;
 
@@ -243,41 +246,49 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
             return CommandResult.Success(taskId);
         }, ct);
 
-    /// <summary>反馈结果: records what was done. The secretary or the lead of the assigned team may report it.</summary>
-    public Task<CommandResult> ResolveAsync(Actor actor, int taskId, string? resolution, long rowVersion, CancellationToken ct = default) =>
+    /// <summary>
+    /// 反馈结果: records what was done and its <paramref name="result"/> (<see cref="TaskCodes.Results"/>: 解决, 部分解决,
+    /// 未解决). The secretary or the lead of the assigned team may report it; the callback confirms or corrects the result.
+    /// </summary>
+    public Task<CommandResult> ResolveAsync(Actor actor, int taskId, string? result, string? resolution, long rowVersion, CancellationToken ct = default) =>
         WriteTransaction.RunAsync(db, clock, actor, "Tasks", async w =>
         {
             var task = await TaskAsync(w, taskId, "Task.Resolve");
             if (!TaskRules.CanResolve(actor, task.Scope))
             {
-                throw await w.DeniedAsync("Task.Resolve", "ResidentTask", taskId, new { resolution });
+                throw await w.DeniedAsync("Task.Resolve", "ResidentTask", taskId, new { result, resolution });
             }
             if (task.Stage != TaskCodes.Assigned)
             {
                 return CommandResult.Fail(task.Stage is TaskCodes.Collected or TaskCodes.Identified ? "任务尚未分办，不能反馈结果。" : "这件诉求已经反馈过结果。");
             }
+            if (!TaskCodes.Results.Contains(result ?? ""))
+            {
+                return CommandResult.Fail("请选择办理结果（解决、部分解决或未解决）。");
+            }
             if (TextInput.Check(resolution, ResolutionMax, "办理结果", out var text, multiline: true) is { } error)
             {
                 return CommandResult.Fail(error);
             }
-            if (await w.ExecuteAsync(ResolveSql, new { Resolution = text, task.Id, RowVersion = rowVersion }) == 0)
+            if (await w.ExecuteAsync(ResolveSql, new { Resolution = text, Result = result, task.Id, RowVersion = rowVersion }) == 0)
             {
                 return CommandResult.Stale();
             }
             // The timeline shows the start of the result; the whole of it stays on the task. Derived text, so it is
             // cut, at a character boundary.
             await HistoryAsync(w, taskId, TaskCodes.Assigned, TaskCodes.Resolved, TextInput.Cut(text, ResolutionPreview));
-            w.Audit("Task.Resolve", "ResidentTask", taskId, null, new { Resolution = text });
+            w.Audit("Task.Resolve", "ResidentTask", taskId, null, new { Result = result, Resolution = text });
             return CommandResult.Success(taskId);
         }, ct);
 
     /// <summary>
-    /// The resident's confirmation. Fixed and 满意/基本满意 closes the task (办结); not fixed or 不满意 reopens it to
-    /// 分办任务, so "closed, not fixed" never counts as done. A reopen needs its reason in <paramref name="note"/>, may
-    /// hand the task to another team and handlers (<paramref name="reassignTo"/>), and gets a new due time from the
-    /// urgency.
+    /// 回访: the resident's confirmation of the <paramref name="result"/> (the feedback's, or corrected by the resident)
+    /// and their <paramref name="satisfaction"/>. 解决 with 满意, 基本满意 or 未评价 closes the task (办结, <see
+    /// cref="TaskCodes.Closes"/>); 部分解决, 未解决 or 不满意 reopens it to 分办任务, so "closed, not fixed" never counts
+    /// as done. A reopen needs its reason in <paramref name="note"/>, may hand the task to another team and handlers
+    /// (<paramref name="reassignTo"/>), and gets a new due time from the urgency.
     /// </summary>
-    public Task<CommandResult> ConfirmAsync(Actor actor, int taskId, bool fixedByResident, string satisfaction, string? note, long rowVersion,
+    public Task<CommandResult> ConfirmAsync(Actor actor, int taskId, string? result, string? satisfaction, string? note, long rowVersion,
         TaskAssignment? reassignTo = null, CancellationToken ct = default) =>
         WriteTransaction.RunAsync(db, clock, actor, "Tasks", async w =>
         {
@@ -290,27 +301,36 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
             {
                 return CommandResult.Fail("只有已反馈结果的诉求才能回访确认。");
             }
-            if (!TaskCodes.Satisfactions.Contains(satisfaction))
+            if (!TaskCodes.Results.Contains(result ?? ""))
             {
-                return CommandResult.Fail("请选择居民满意度。");
+                return CommandResult.Fail("请选择回访确认的办理结果（解决、部分解决或未解决）。");
+            }
+            if (!TaskCodes.Satisfactions.Contains(satisfaction ?? ""))
+            {
+                return CommandResult.Fail("请选择居民满意度（满意、基本满意、不满意或未评价）。");
             }
             if (TextInput.Check(note, ConfirmNoteMax, "回访记录", out var entered, required: false, multiline: true) is { } error)
             {
                 return CommandResult.Fail(error);
             }
             var text = entered.Length == 0 ? null : entered;
-            var close = fixedByResident && satisfaction != "Dissatisfied";
-            if (!close)
+            if (!TaskCodes.Closes(result!, satisfaction!))
             {
-                return await ReopenCoreAsync(w, task, fixedByResident ? "居民不满意" : "问题未解决", text, reassignTo, rowVersion,
-                    new { fixedByResident, satisfaction });
+                var why = result switch
+                {
+                    TaskCodes.ResultUnresolved => "问题未解决",
+                    TaskCodes.ResultPartial => "问题部分解决",
+                    _ => "居民不满意",
+                };
+                return await ReopenCoreAsync(w, task, why, text, reassignTo, rowVersion, result, satisfaction, new { result, satisfaction });
             }
-            if (await w.ExecuteAsync(CloseSql, new { Satisfaction = satisfaction, ClosedAt = w.Now, task.Id, RowVersion = rowVersion }) == 0)
+            if (await w.ExecuteAsync(CloseSql, new { Result = result, Satisfaction = satisfaction, ClosedAt = w.Now, task.Id, RowVersion = rowVersion }) == 0)
             {
                 return CommandResult.Stale();
             }
-            await HistoryAsync(w, taskId, TaskCodes.Resolved, TaskCodes.Closed, text);
-            w.Audit("Task.Close", "ResidentTask", taskId, null, new { fixedByResident, satisfaction });
+            await HistoryAsync(w, taskId, TaskCodes.Resolved, TaskCodes.Closed,
+                TextInput.Cut($"{TaskLabels.Result(result)}，{TaskLabels.Satisfaction(satisfaction)}" + (text is null ? "" : $"；{text}"), HistoryNoteMax));
+            w.Audit("Task.Close", "ResidentTask", taskId, null, new { result, satisfaction });
             return CommandResult.Success(taskId);
         }, ct);
 
@@ -337,7 +357,7 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
             {
                 return CommandResult.Fail(error);
             }
-            return await ReopenCoreAsync(w, task, "复核未通过", text.Length == 0 ? null : text, reassignTo, rowVersion, null);
+            return await ReopenCoreAsync(w, task, "复核未通过", text.Length == 0 ? null : text, reassignTo, rowVersion, null, null, null);
         }, ct);
 
     /// <summary>
@@ -346,7 +366,7 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
     /// takes it on by when), so the timeline says who reopened it, when, why, and to whom it went.
     /// </summary>
     private async Task<CommandResult> ReopenCoreAsync(WriteScope w, TaskState task, string why, string? reason, TaskAssignment? reassignTo,
-        long rowVersion, object? attempted)
+        long rowVersion, string? result, string? satisfaction, object? attempted)
     {
         if (reason is null)
         {
@@ -377,7 +397,7 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
             return CommandResult.Fail("请指定承办队伍或承办人。");
         }
         var due = w.Now + dueHours.For(task.Urgency ?? "Normal");
-        if (await w.ExecuteAsync(ReopenSql, new { TeamId = teamId, DueAt = due, task.Id, RowVersion = rowVersion }) == 0)
+        if (await w.ExecuteAsync(ReopenSql, new { Result = result, Satisfaction = satisfaction, TeamId = teamId, DueAt = due, task.Id, RowVersion = rowVersion }) == 0)
         {
             return CommandResult.Stale();
         }

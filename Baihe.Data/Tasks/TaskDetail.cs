@@ -24,6 +24,9 @@ public sealed record TaskDetail
     public DateTime? ClosedAt { get; init; }
     public string? Resolution { get; init; }
     public string? Satisfaction { get; init; }
+
+    /// <summary>解决/部分解决/未解决 (<see cref="TaskCodes.Results"/>): the last feedback's, as the callback confirmed it.</summary>
+    public string? Result { get; init; }
     public string? PhotoPath { get; init; }
     public long RowVersion { get; init; }
 

@@ -37,6 +37,15 @@ public static class TaskLabels
         "Satisfied" => "满意",
         "Basic" => "基本满意",
         "Dissatisfied" => "不满意",
+        "Unrated" => "未评价",
+        _ => "",
+    };
+
+    public static string Result(string? code) => code switch
+    {
+        "Resolved" => "解决",
+        "Partial" => "部分解决",
+        "Unresolved" => "未解决",
         _ => "",
     };
 }

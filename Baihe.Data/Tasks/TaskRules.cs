@@ -29,4 +29,10 @@ public static class TaskRules
 
     /// <summary>Crediting the volunteers of a closed task: the community's secretary, who keeps the points ledger.</summary>
     public static bool CanCredit(Actor actor, TaskScope task) => actor.IsSecretaryOf(task.CommunityId);
+
+    /// <summary>
+    /// 回访 sampling: drawing a community's sample of last month's closed tasks and recording each callback. The
+    /// community's secretary, who makes the calls and answers for the sample.
+    /// </summary>
+    public static bool CanSampleCallbacks(Actor actor, CallbackScope community) => actor.IsSecretaryOf(community.CommunityId);
 }

@@ -6,7 +6,8 @@ using Dapper;
 namespace Baihe.Data.Tasks;
 
 /// <summary>The 民呼我应 workflow's reads: one task, the monthly rates, and what is overdue.</summary>
-public sealed class TaskWorkflowQueries(DbConnectionFactory db)
+/// <remarks>The clock decides "already overdue" for 按时办结率 and the options the 响应率 window; both default when not given.</remarks>
+public sealed class TaskWorkflowQueries(DbConnectionFactory db, BaiheClock? clock = null, TaskOptions? options = null)
 {
     private const string TeamCommunitySql = "SELECT CommunityId FROM Team WHERE Id = @TeamId;";
 
@@ -26,7 +27,7 @@ public sealed class TaskWorkflowQueries(DbConnectionFactory db)
     private const string DetailSql = """
         SELECT rt.Id, rt.GridId, g.Name AS Grid, g.CommunityId, rt.ResidentId, r.Name AS Resident, rt.Title, rt.Description,
                rt.Category, rt.Source, rt.Urgency, rt.Stage, rt.AssignedTeamId, t.Name AS Team, rt.DeliberationId, d.Topic AS Deliberation,
-               rt.CollectedAt, rt.DueAt, rt.ClosedAt, rt.Resolution, rt.Satisfaction, rt.PhotoPath, CAST(rt.RowVersion AS BIGINT) AS RowVersion
+               rt.CollectedAt, rt.DueAt, rt.ClosedAt, rt.Resolution, rt.Satisfaction, rt.Result, rt.PhotoPath, CAST(rt.RowVersion AS BIGINT) AS RowVersion
         FROM ResidentTask rt
         JOIN Grid g ON g.Id = rt.GridId
         LEFT JOIN Member r ON r.Id = rt.ResidentId
@@ -65,45 +66,26 @@ public sealed class TaskWorkflowQueries(DbConnectionFactory db)
         return (task, history.AsList(), assignees.AsList());
     }
 
-    // Cohort by the month a task was received (its 'Collected' history row, on the indexed month key); the outcome
-    // of each task is read from its current row and its own history, aggregated once per task before counting.
-    // The inner query starts from the community's tasks and reads only their timelines (IX_TaskStageHistory_TaskId_ToStage),
-    // rather than aggregating every community's history first.
-    private const string RatesSql = """
-        SELECT x.Month,
-               COUNT(*) AS Received,
-               SUM(CASE WHEN x.Stage = 'Closed' THEN 1 ELSE 0 END) AS Closed,
-               SUM(CASE WHEN x.Stage = 'Closed' AND x.DueAt IS NOT NULL AND x.ClosedAt <= x.DueAt THEN 1 ELSE 0 END) AS OnTime,
-               SUM(CASE WHEN x.Resolved > 0 THEN 1 ELSE 0 END) AS ReachedFeedback,
-               SUM(CASE WHEN x.Visits > 0 THEN 1 ELSE 0 END) AS Visited,
-               SUM(x.Reopens) AS Reopens
-        FROM (
-            SELECT c.ChangedMonth AS Month, rt.Stage, rt.DueAt, rt.ClosedAt,
-                   SUM(CASE WHEN h.ToStage = 'Resolved' THEN 1 ELSE 0 END) AS Resolved,
-                   SUM(CASE WHEN h.FromStage = 'Resolved' THEN 1 ELSE 0 END) AS Visits,
-                   SUM(CASE WHEN h.FromStage = 'Resolved' AND h.ToStage = 'Assigned' THEN 1 ELSE 0 END) AS Reopens
-            FROM TaskStageHistory c
-            JOIN ResidentTask rt ON rt.Id = c.TaskId
-            JOIN Grid g ON g.Id = rt.GridId
-            JOIN TaskStageHistory h ON h.TaskId = c.TaskId
-            WHERE g.CommunityId = @CommunityId AND c.ToStage = 'Collected' AND c.ChangedMonth BETWEEN @FromMonth AND @ToMonth
-            GROUP BY c.Id, c.ChangedMonth, rt.Id, rt.Stage, rt.DueAt, rt.ClosedAt
-        ) x
-        GROUP BY x.Month
-        ORDER BY x.Month;
-        """;
+    private const string SubDistrictSql = "SELECT SubDistrictId FROM Community WHERE Id = @CommunityId;";
 
-    /// <summary>The monthly cohorts of a period, one entry per month (empty months included).</summary>
+    /// <summary>
+    /// The rates of <paramref name="communityId"/>'s tasks received in each month of <paramref name="period"/>, one entry per
+    /// month (empty months included), counted by the one rate query the dashboards use.
+    /// </summary>
     public async Task<IReadOnlyList<MonthRates>> RatesAsync(int communityId, Period period, CancellationToken ct = default)
     {
         await using var conn = await db.OpenAsync(ct);
-        var rows = (await conn.QueryAsync<MonthRates>(new CommandDefinition(RatesSql,
-            new { CommunityId = communityId, period.FromMonth, period.ToMonth }, cancellationToken: ct))).ToDictionary(r => r.Month);
+        var subDistrict = await conn.ExecuteScalarAsync<int?>(new CommandDefinition(SubDistrictSql, new { CommunityId = communityId }, cancellationToken: ct));
+        var rows = subDistrict is int sd
+            ? await Dashboard.RateSql.ReadAsync(conn, db.IsSqlite,
+                new Dashboard.DashboardArgs(sd, communityId, null, period.From, period.To, clock?.Now ?? DateTime.Now), options ?? TaskOptions.Default, ct)
+            : [];
+        var byMonth = rows.GroupBy(r => r.Month).ToDictionary(g => g.Key, g => MonthRates.Sum(g) with { Month = g.Key });
         var months = new List<MonthRates>();
         for (var m = period.From; m < period.To; m = m.AddMonths(1))
         {
             var key = m.Year * 100 + m.Month;
-            months.Add(rows.GetValueOrDefault(key) ?? new MonthRates { Month = key });
+            months.Add(byMonth.GetValueOrDefault(key) ?? new MonthRates { Month = key });
         }
         return months;
     }

@@ -303,10 +303,21 @@ public class AccessMatrixTests
             if (stage == TaskCodes.Identified) return id;
             await tasks.AssignAsync(s, id, await TeamA(), [await OnlyOnA()], null, await Version(id));
             if (stage == TaskCodes.Assigned) return id;
-            await tasks.ResolveAsync(s, id, "已处理", await Version(id));
+            await tasks.ResolveAsync(s, id, TaskCodes.ResultResolved, "已处理", await Version(id));
             if (stage == TaskCodes.Resolved) return id;
-            await tasks.ConfirmAsync(s, id, true, "Satisfied", null, await Version(id));
+            await tasks.ConfirmAsync(s, id, TaskCodes.ResultResolved, TaskCodes.Satisfied, null, await Version(id));
             return id;
+        }
+        var callbacks = new CallbackCommands(db.Factory, db.Clock, TaskOptions.Default);
+        // A sampled closed task of 百合园社区, in a draw of its own (a month no other draw uses).
+        async Task<int> Sample()
+        {
+            var task = await TaskAt(TaskCodes.Closed);
+            await Exec("INSERT INTO CallbackDraw (CommunityId, Month, Seed, SamplePercent, Population, SampleSize, DrawnAt) VALUES (1, @month, 1, 30, 1, 1, @at);",
+                new { month = 210001 + ++n, at = db.Clock.Now });
+            var draw = await Scalar("SELECT MAX(Id) FROM CallbackDraw;");
+            await Exec("INSERT INTO CallbackSample (DrawId, TaskId) VALUES (@draw, @task);", new { draw, task });
+            return await Scalar("SELECT MAX(Id) FROM CallbackSample;");
         }
         var wishes = new WishCommands(db.Factory, db.Clock);
         async Task<int> Wish(bool claimedByTeamA = false, bool fulfilled = false)
@@ -399,10 +410,12 @@ public class AccessMatrixTests
                 new IntakeRequest { GridId = 1, Title = $"矩阵诉求{++n}", Description = "矩阵测试", Category = "其他", Source = "Hotline" }),
             ["TaskCommands.TriageAsync"] = async actor => { var id = await TaskAt(TaskCodes.Collected); return await tasks.TriageAsync(actor, id, "High", "其他", await Version(id)); },
             ["TaskCommands.AssignAsync"] = async actor => { var id = await TaskAt(TaskCodes.Identified); return await tasks.AssignAsync(actor, id, await TeamA(), [], null, await Version(id)); },
-            ["TaskCommands.ResolveAsync"] = async actor => { var id = await TaskAt(TaskCodes.Assigned); return await tasks.ResolveAsync(actor, id, "已处理", await Version(id)); },
-            ["TaskCommands.ConfirmAsync"] = async actor => { var id = await TaskAt(TaskCodes.Resolved); return await tasks.ConfirmAsync(actor, id, true, "Satisfied", null, await Version(id)); },
+            ["TaskCommands.ResolveAsync"] = async actor => { var id = await TaskAt(TaskCodes.Assigned); return await tasks.ResolveAsync(actor, id, TaskCodes.ResultResolved, "已处理", await Version(id)); },
+            ["TaskCommands.ConfirmAsync"] = async actor => { var id = await TaskAt(TaskCodes.Resolved); return await tasks.ConfirmAsync(actor, id, TaskCodes.ResultResolved, TaskCodes.Satisfied, null, await Version(id)); },
             ["TaskCommands.CreditAsync"] = async actor => await tasks.CreditAsync(actor, await TaskAt(TaskCodes.Closed), [await OnlyOnA()]),
             ["TaskCommands.ReopenAsync"] = async actor => { var id = await TaskAt(TaskCodes.Resolved); return await tasks.ReopenAsync(actor, id, "复核发现仍漏水", null, await Version(id)); },
+            ["CallbackCommands.DrawAsync"] = async actor => await callbacks.DrawAsync(actor, 1),
+            ["CallbackCommands.RecordAsync"] = async actor => await callbacks.RecordAsync(actor, await Sample(), TaskCodes.Basic, "矩阵回访"),
             ["WishCommands.PublishAsync"] = async actor => await wishes.PublishAsync(actor, new WishInput(1, "矩阵", "Elderly", $"矩阵心愿{++n}", 10)),
             ["WishCommands.ClaimAsync"] = async actor => await wishes.ClaimAsync(actor, await Wish(), "Team", await TeamA()),
             ["WishCommands.FulfilAsync"] = async actor => await wishes.FulfilAsync(actor, await Wish(claimedByTeamA: true), "已送达", null, false),

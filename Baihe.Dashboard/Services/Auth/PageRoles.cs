@@ -23,6 +23,9 @@ public static class PageRoles
     /// <summary>/certificates (服务证明 and their register): the people who keep a community's register (<c>CertificateRules.CanKeep</c>).</summary>
     public const string Certificates = Roles.Secretary + "," + Roles.Admin;
 
+    /// <summary>/tasks/callbacks (回访抽查): the people who draw and make the callbacks (<c>TaskRules.CanSampleCallbacks</c>).</summary>
+    public const string Callbacks = Roles.Secretary;
+
     /// <summary>/admin/audit (操作日志): who may read some of the log (<c>AuditRules.ViewFor</c>): officials, secretaries, admins.</summary>
     public const string Audit = Roles.Official + "," + Roles.Secretary + "," + Roles.Admin;
 

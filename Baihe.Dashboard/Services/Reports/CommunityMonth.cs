@@ -11,7 +11,7 @@ internal sealed record CommunityMonth(
     CommunityRow Community, OverviewData Data, MonthCounts Counts, IReadOnlyList<RosterLine> Roster,
     IReadOnlyList<RankRow> MonthRank, IReadOnlyList<RankRow> HalfRank, IReadOnlyList<RedemptionLine> Redemptions,
     IReadOnlyList<ActivityLine> Activities, IReadOnlyList<TaskLine> Tasks, IReadOnlyList<TaskChangeLine> Changes,
-    IReadOnlyList<WishRow> Wishes, int LedgerRows)
+    IReadOnlyList<WishRow> Wishes, int LedgerRows, ReportRates Rates)
 {
     /// <summary>True when the month has no ledger, redemption, activity, task or wish row (概览 then says so).</summary>
     public static bool AllEmpty(IReadOnlyList<CommunityMonth> months) =>

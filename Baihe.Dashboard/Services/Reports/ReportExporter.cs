@@ -6,6 +6,7 @@ using Baihe.Data.Database;
 using Baihe.Data.Overview;
 using Baihe.Data.Points;
 using Baihe.Data.Reports;
+using Baihe.Data.Tasks;
 using ClosedXML.Excel;
 
 namespace Baihe.Dashboard.Services.Reports;
@@ -16,12 +17,14 @@ namespace Baihe.Dashboard.Services.Reports;
 /// sheet writers (<see cref="Sheets"/>) fill the workbook, then write the audit row with the file's SHA-256.
 /// </summary>
 public sealed class ReportExporter(ReportQueries reports, ReportCommands commands, CommunityQueries communities, OverviewQueries overview,
-    PointsQueries points, ExportGate gate, BaiheClock clock, ReportOptions options)
+    PointsQueries points, ExportGate gate, BaiheClock clock, ReportOptions options, TaskOptions? taskOptions = null)
 {
+    private int ResponseHours => (taskOptions ?? TaskOptions.Default).ResponseHours;
+
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>The sheets of a full report, in order: 概览 with the month's KPIs and their definitions, then one per module.</summary>
-    public static readonly IReadOnlyList<string> SheetNames = ["概览", "队伍花名册", "积分明细", "积分排行", "兑换记录", "活动统计", "民呼我应", "微心愿"];
+    public static readonly IReadOnlyList<string> SheetNames = ["概览", "队伍花名册", "积分明细", "积分排行", "兑换记录", "活动统计", "民呼我应", "办理质量", "微心愿"];
 
     /// <summary>One community's report, or one team's roster for its lead; refused (and audited) for anyone else.</summary>
     public async Task<ExportResult> ExportAsync(Actor actor, string? month, int communityId, string generatedBy, CancellationToken ct = default, string? ticket = null)
@@ -134,11 +137,11 @@ public sealed class ReportExporter(ReportQueries reports, ReportCommands command
         var empty = CommunityMonth.AllEmpty(months);
         if (rollUp)
         {
-            OverviewSheet.WriteRollUp(workbook, targets.FirstOrDefault(), months, monthLabel, clock.Now, generatedBy, empty);
+            OverviewSheet.WriteRollUp(workbook, targets.FirstOrDefault(), months, monthLabel, clock.Now, generatedBy, empty, ResponseHours);
         }
         else
         {
-            OverviewSheet.Write(workbook, months[0], monthLabel, clock.Now, generatedBy, empty);
+            OverviewSheet.Write(workbook, months[0], monthLabel, clock.Now, generatedBy, empty, ResponseHours);
         }
         var rows = RosterSheet.Write(workbook, rollUp, months.Select(m => (m.Community, m.Roster)), month, scope.FullPhones);
         var ledger = LedgerSheet.Write(workbook, rollUp, months, reports, month, ct);
@@ -146,6 +149,7 @@ public sealed class ReportExporter(ReportQueries reports, ReportCommands command
         rows += RedemptionSheet.Write(workbook, rollUp, months);
         rows += ActivitySheet.Write(workbook, rollUp, months);
         rows += TaskSheet.Write(workbook, rollUp, months);
+        rows += RateSheet.Write(workbook, rollUp, months, ResponseHours);
         rows += WishSheet.Write(workbook, rollUp, months);
 
         var title = rollUp ? $"{targets.FirstOrDefault()?.SubDistrict}" : targets[0].Name;
@@ -171,6 +175,7 @@ public sealed class ReportExporter(ReportQueries reports, ReportCommands command
             await reports.TasksAsync(id, month, ct),
             await reports.TaskChangesAsync(id, month, ct),
             await reports.WishesAsync(id, month, ct),
-            ledgerRows);
+            ledgerRows,
+            await reports.RatesAsync(id, month, ct));
     }
 }

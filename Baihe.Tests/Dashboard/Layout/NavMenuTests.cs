@@ -33,10 +33,13 @@ public class NavMenuTests
         Assert.Contains("leaders", hrefs);
         // 服务证明 for those who keep a certificate register: secretaries and administrators.
         var seesCertificates = role is Roles.Admin or Roles.Secretary;
+        // 回访抽查 for those who draw and make the callbacks: secretaries.
+        var seesCallbacks = role is Roles.Secretary;
         // 操作日志 for everyone who may read some of the audit log: every role but team leads.
         var seesAudit = role is not Roles.Lead;
         Assert.Equal(13 + (seesAccounts ? 2 : 0) + (seesReports ? 1 : 0) + (seesDistrict ? 1 : 0) + (seesImport ? 1 : 0) + (seesCertificates ? 1 : 0)
-            + (seesAudit ? 1 : 0), hrefs.Count);
+            + (seesCallbacks ? 1 : 0) + (seesAudit ? 1 : 0), hrefs.Count);
+        Assert.Equal(seesCallbacks, hrefs.Contains("tasks/callbacks"));
         Assert.Equal(seesAudit, hrefs.Contains("admin/audit"));
         Assert.Equal(seesImport, hrefs.Contains("import"));
         Assert.Equal(seesCertificates, hrefs.Contains("certificates"));
@@ -50,7 +53,8 @@ public class NavMenuTests
     public async Task ActiveLink_IsTheRootOnlyOnTheRoot_AndAPrefixElsewhere()
     {
         await using var ctx = BunitTestContext.Create();
-        ctx.AddAuthorization().SetAuthorized("someone");
+        // A secretary, who sees 回访抽查 under 民呼我应's path.
+        ctx.AddAuthorization().SetAuthorized("someone").SetRoles(Roles.Secretary);
         var nav = ctx.Services.GetRequiredService<NavigationManager>();
         var cut = ctx.Render<NavMenu>();
 
@@ -63,5 +67,11 @@ public class NavMenuTests
 
         nav.NavigateTo("tasks-archive");
         cut.WaitForAssertion(() => Assert.Empty(Active()));
+
+        // A page under another link's path marks only its own link; a task still marks 民呼我应.
+        nav.NavigateTo("tasks/callbacks?month=2026-05");
+        cut.WaitForAssertion(() => Assert.Equal(["tasks/callbacks"], Active()));
+        nav.NavigateTo("tasks/12");
+        cut.WaitForAssertion(() => Assert.Equal(["tasks"], Active()));
     }
 }

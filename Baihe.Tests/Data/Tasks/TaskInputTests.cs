@@ -103,7 +103,7 @@ public class TaskInputTests
         var id = await AssignedAsync(env);
         var resolution = new string('修', 199) + Emoji + new string('好', 50);
 
-        Assert.True((await env.Tasks.ResolveAsync(env.Secretary, id, resolution, await env.VersionAsync(id))).Ok);
+        Assert.True((await env.Tasks.ResolveAsync(env.Secretary, id, TaskCodes.ResultResolved, resolution, await env.VersionAsync(id))).Ok);
 
         var (task, history, _) = (await env.Queries.DetailAsync(id))!.Value;
         Assert.Equal(resolution, task.Resolution);
@@ -115,14 +115,14 @@ public class TaskInputTests
     {
         await using var env = await SetUpAsync();
         var id = await AssignedAsync(env);
-        Assert.True((await env.Tasks.ResolveAsync(env.Secretary, id, "换了灯泡", await env.VersionAsync(id))).Ok);
+        Assert.True((await env.Tasks.ResolveAsync(env.Secretary, id, TaskCodes.ResultResolved, "换了灯泡", await env.VersionAsync(id))).Ok);
         var before = await CountAsync(env.Db);
 
-        var tooLong = await env.Tasks.ConfirmAsync(env.Secretary, id, false, "Satisfied", new string('坏', 500), await env.VersionAsync(id));
+        var tooLong = await env.Tasks.ConfirmAsync(env.Secretary, id, TaskCodes.ResultUnresolved, "Satisfied", new string('坏', 500), await env.VersionAsync(id));
         Assert.Contains("「回访记录」不能超过 480 字", tooLong.Error);
         Assert.Equal(before, await CountAsync(env.Db));
 
-        var atLimit = await env.Tasks.ConfirmAsync(env.Secretary, id, false, "Satisfied", new string('坏', 480), await env.VersionAsync(id));
+        var atLimit = await env.Tasks.ConfirmAsync(env.Secretary, id, TaskCodes.ResultUnresolved, "Satisfied", new string('坏', 480), await env.VersionAsync(id));
         Assert.True(atLimit.Ok, atLimit.Error);
         var note = (await env.Queries.DetailAsync(id))!.Value.History.Last(h => h.FromStage == TaskCodes.Resolved).Note!;
         Assert.InRange(note.Length, 1, 500);
@@ -152,8 +152,8 @@ public class TaskInputTests
         await using var env = await SetUpAsync();
         var s = env.Secretary;
         var id = await AssignedAsync(env);
-        Assert.True((await env.Tasks.ResolveAsync(s, id, "修好了", await env.VersionAsync(id))).Ok);
-        Assert.True((await env.Tasks.ConfirmAsync(s, id, true, "Satisfied", null, await env.VersionAsync(id))).Ok);
+        Assert.True((await env.Tasks.ResolveAsync(s, id, TaskCodes.ResultResolved, "修好了", await env.VersionAsync(id))).Ok);
+        Assert.True((await env.Tasks.ConfirmAsync(s, id, TaskCodes.ResultResolved, "Satisfied", null, await env.VersionAsync(id))).Ok);
         await using (var conn = await env.Db.Factory.OpenAsync())
         {
             // Another user's credit lands between this command's "already credited?" check and its insert, as it can

@@ -31,15 +31,15 @@ public class TaskWorkflowTests
         var s = env.Secretary;
         var id = (await env.Tasks.IntakeAsync(s, Call())).Id!.Value;
 
-        var feedbackTooEarly = await env.Tasks.ResolveAsync(s, id, "已修好", (await env.TaskAsync(id)).RowVersion);
+        var feedbackTooEarly = await env.Tasks.ResolveAsync(s, id, TaskCodes.ResultResolved, "已修好", (await env.TaskAsync(id)).RowVersion);
         var assignTooEarly = await env.Tasks.AssignAsync(s, id, 1, [], null, (await env.TaskAsync(id)).RowVersion);
         Assert.Contains("尚未分办", feedbackTooEarly.Error);
         Assert.Contains("请先研判", assignTooEarly.Error);
 
         Assert.True((await env.Tasks.TriageAsync(s, id, "High", "设施维护", (await env.TaskAsync(id)).RowVersion)).Ok);
         Assert.True((await env.Tasks.AssignAsync(s, id, 1, [1], null, (await env.TaskAsync(id)).RowVersion)).Ok);
-        Assert.True((await env.Tasks.ResolveAsync(s, id, "更换灯管", (await env.TaskAsync(id)).RowVersion)).Ok);
-        Assert.True((await env.Tasks.ConfirmAsync(s, id, true, "Satisfied", null, (await env.TaskAsync(id)).RowVersion)).Ok);
+        Assert.True((await env.Tasks.ResolveAsync(s, id, TaskCodes.ResultResolved, "更换灯管", (await env.TaskAsync(id)).RowVersion)).Ok);
+        Assert.True((await env.Tasks.ConfirmAsync(s, id, TaskCodes.ResultResolved, "Satisfied", null, (await env.TaskAsync(id)).RowVersion)).Ok);
 
         var (task, history, _) = (await env.Queries.DetailAsync(id))!.Value;
         Assert.Equal(TaskCodes.Closed, task.Stage);
@@ -59,9 +59,9 @@ public class TaskWorkflowTests
         var id = (await env.Tasks.IntakeAsync(s, Call())).Id!.Value;
         await env.Tasks.TriageAsync(s, id, "Normal", "设施维护", (await env.TaskAsync(id)).RowVersion);
         await env.Tasks.AssignAsync(s, id, 1, [], null, (await env.TaskAsync(id)).RowVersion);
-        await env.Tasks.ResolveAsync(s, id, "换了灯泡", (await env.TaskAsync(id)).RowVersion);
+        await env.Tasks.ResolveAsync(s, id, TaskCodes.ResultResolved, "换了灯泡", (await env.TaskAsync(id)).RowVersion);
 
-        var result = await env.Tasks.ConfirmAsync(s, id, fixedByResident, satisfaction, "第二天又坏了", (await env.TaskAsync(id)).RowVersion);
+        var result = await env.Tasks.ConfirmAsync(s, id, fixedByResident ? TaskCodes.ResultResolved : TaskCodes.ResultUnresolved, satisfaction, "第二天又坏了", (await env.TaskAsync(id)).RowVersion);
 
         Assert.True(result.Ok);
         var task = await env.TaskAsync(id);
@@ -72,8 +72,8 @@ public class TaskWorkflowTests
         Assert.True(rates.Reopens >= 1);
 
         // After a second visit it can close properly.
-        await env.Tasks.ResolveAsync(s, id, "换了整套灯具", (await env.TaskAsync(id)).RowVersion);
-        Assert.True((await env.Tasks.ConfirmAsync(s, id, true, "Basic", null, (await env.TaskAsync(id)).RowVersion)).Ok);
+        await env.Tasks.ResolveAsync(s, id, TaskCodes.ResultResolved, "换了整套灯具", (await env.TaskAsync(id)).RowVersion);
+        Assert.True((await env.Tasks.ConfirmAsync(s, id, TaskCodes.ResultResolved, "Basic", null, (await env.TaskAsync(id)).RowVersion)).Ok);
         Assert.Equal(TaskCodes.Closed, (await env.TaskAsync(id)).Stage);
     }
 
@@ -116,8 +116,8 @@ public class TaskWorkflowTests
         await env.Tasks.TriageAsync(s, id, "High", "设施维护", (await env.TaskAsync(id)).RowVersion);
         await env.Tasks.AssignAsync(s, id, null, [1, 2], null, (await env.TaskAsync(id)).RowVersion);
         var early = await env.Tasks.CreditAsync(s, id, [1, 2]);
-        await env.Tasks.ResolveAsync(s, id, "修好了", (await env.TaskAsync(id)).RowVersion);
-        await env.Tasks.ConfirmAsync(s, id, true, "Satisfied", null, (await env.TaskAsync(id)).RowVersion);
+        await env.Tasks.ResolveAsync(s, id, TaskCodes.ResultResolved, "修好了", (await env.TaskAsync(id)).RowVersion);
+        await env.Tasks.ConfirmAsync(s, id, TaskCodes.ResultResolved, "Satisfied", null, (await env.TaskAsync(id)).RowVersion);
 
         var first = await env.Tasks.CreditAsync(s, id, [1, 2]);
         var again = await env.Tasks.CreditAsync(s, id, [1, 2]);
@@ -159,7 +159,7 @@ public class TaskWorkflowTests
         var before = await ForeignCommunity.EverythingElseAsync(env.Db);
 
         var foreign = await Assert.ThrowsAsync<AccessDeniedException>(() => env.Tasks.TriageAsync(s, ForeignCommunity.TaskId, "High", "其他", 1));
-        var unknown = await Assert.ThrowsAsync<AccessDeniedException>(() => env.Tasks.ResolveAsync(s, 9999, "已处理", 1));
+        var unknown = await Assert.ThrowsAsync<AccessDeniedException>(() => env.Tasks.ResolveAsync(s, 9999, TaskCodes.ResultResolved, "已处理", 1));
         var unknownCredit = await Assert.ThrowsAsync<AccessDeniedException>(() => env.Tasks.CreditAsync(s, 9999, [1]));
 
         Assert.Equal(AccessDeniedException.DefaultMessage, foreign.Message);
@@ -200,8 +200,8 @@ public class TaskWorkflowTests
         var closed = (await env.Tasks.IntakeAsync(s, Call("水管爆裂"))).Id!.Value;
         await env.Tasks.TriageAsync(s, closed, "Urgent", "水电维修", (await env.TaskAsync(closed)).RowVersion);
         await env.Tasks.AssignAsync(s, closed, null, [1], null, (await env.TaskAsync(closed)).RowVersion);
-        await env.Tasks.ResolveAsync(s, closed, "修好了", (await env.TaskAsync(closed)).RowVersion);
-        await env.Tasks.ConfirmAsync(s, closed, true, "Satisfied", null, (await env.TaskAsync(closed)).RowVersion);
+        await env.Tasks.ResolveAsync(s, closed, TaskCodes.ResultResolved, "修好了", (await env.TaskAsync(closed)).RowVersion);
+        await env.Tasks.ConfirmAsync(s, closed, TaskCodes.ResultResolved, "Satisfied", null, (await env.TaskAsync(closed)).RowVersion);
         var before = await ForeignCommunity.EverythingElseAsync(env.Db);
         var version = (await env.TaskAsync(id)).RowVersion;
 

@@ -1,5 +1,6 @@
 using Baihe.Data.Communities;
 using Baihe.Data.Reports;
+using Baihe.Data.Tasks;
 using ClosedXML.Excel;
 using static Baihe.Dashboard.Services.Reports.ReportCells;
 
@@ -19,7 +20,7 @@ internal static class OverviewSheet
     private const double KpiWidth = 9;
 
     /// <summary>One community: a KPI per row with its value and definition.</summary>
-    public static void Write(XLWorkbook workbook, CommunityMonth m, string monthLabel, DateTime generatedAt, string generatedBy, bool empty)
+    public static void Write(XLWorkbook workbook, CommunityMonth m, string monthLabel, DateTime generatedAt, string generatedBy, bool empty, int responseHours)
     {
         var community = m.Community;
         var ws = workbook.AddWorksheet(Name);
@@ -40,7 +41,8 @@ internal static class OverviewSheet
             ws.Cell(HeaderRow + 1 + i, 2).SetValue(kpis[i].Value);
             ws.Cell(HeaderRow + 1 + i, 3).SetValue(kpis[i].Definition);
         }
-        SignOff(ws, HeaderRow + kpis.Count, empty);
+        var ratesEnd = Rates(ws, HeaderRow + kpis.Count + 2, m.Rates.Community, responseHours);
+        SignOff(ws, ratesEnd, empty);
         Grid(ws.Range(HeaderRow, 1, HeaderRow + kpis.Count, 3));
         ws.Range(HeaderRow, 1, HeaderRow + kpis.Count, 3).SetAutoFilter();
         Finish(ws, HeaderRow, [18, 22, 52]);
@@ -50,7 +52,8 @@ internal static class OverviewSheet
     /// A sub-district roll-up: one KPI row per community and a 合计 row that adds them up, then each KPI's definition,
     /// then the sign-off line.
     /// </summary>
-    public static void WriteRollUp(XLWorkbook workbook, CommunityRow? any, IReadOnlyList<CommunityMonth> months, string monthLabel, DateTime generatedAt, string generatedBy, bool empty)
+    public static void WriteRollUp(XLWorkbook workbook, CommunityRow? any, IReadOnlyList<CommunityMonth> months, string monthLabel, DateTime generatedAt, string generatedBy, bool empty,
+        int responseHours)
     {
         var ws = workbook.AddWorksheet(Name);
         ws.Cell(1, 1).SetValue(XmlSafe($"{any?.SubDistrict} {monthLabel} 工作月报（全街道汇总）"));
@@ -93,6 +96,7 @@ internal static class OverviewSheet
             ws.Range(last + 1 + k, 2, last + 1 + k, definitions.Count + 1).Merge();
         }
         last += definitions.Count;
+        last = Rates(ws, last + 2, MonthRates.Sum(months.Select(m => m.Rates.Community)), responseHours);
         SignOff(ws, last, empty);
         // A KPI column holds small numbers: its header wraps instead of widening it, so the table of 18 KPIs prints one
         // page wide at a readable size.
@@ -101,6 +105,40 @@ internal static class OverviewSheet
         ws.Range(HeaderRow, 2, HeaderRow, definitions.Count + 1).Style.Alignment.SetWrapText().Alignment.SetVertical(XLAlignmentVerticalValues.Center);
         var headerLines = definitions.Select(d => (int)Math.Ceiling(DisplayWidth(d.Name.Trim('　')) / (KpiWidth - 1))).DefaultIfEmpty(1).Max();
         ws.Row(HeaderRow).Height = Math.Max(headerLines, 1) * 15 + 2;
+    }
+
+    /// <summary>
+    /// The 办理质量 block from <paramref name="top"/>: the five rates of the tasks received in the month (a roll-up: of the
+    /// whole 街道; its communities, grids and teams are on the 办理质量 sheet), each with its numerator and denominator
+    /// and its definition. Returns the last row written.
+    /// </summary>
+    private static int Rates(IXLWorksheet ws, int top, MonthRates r, int responseHours)
+    {
+        ws.Cell(top, 1).SetValue("办理质量（本月受理的实事）").Style.Font.SetBold();
+        var row = top + 1;
+        string[] headers = ["比率", "数值", "口径"];
+        for (var c = 0; c < headers.Length; c++)
+        {
+            ws.Cell(row, c + 1).SetValue(headers[c]);
+        }
+        ws.Range(row, 1, row, headers.Length).Style.Font.SetBold().Fill.SetBackgroundColor(HeaderFill);
+        var first = row;
+        var values = new Dictionary<string, (string Key, double? Value)>
+        {
+            ["响应率"] = ("response", r.ResponseRate), ["解决率"] = ("solve", r.SolveRate), ["按时办结率"] = ("ontime", r.OnTimeRate),
+            ["满意率"] = ("satisfaction", r.SatisfactionRate), ["回访率"] = ("visit", r.VisitRate),
+        };
+        foreach (var (name, definition) in RateDefinitions.All(responseHours))
+        {
+            row++;
+            var (key, value) = values[name];
+            ws.Cell(row, 1).SetValue(name);
+            ws.Cell(row, 2).SetValue(RateSheet.Percent(value));
+            ws.Cell(row, 3).SetValue($"{RateDefinitions.Fraction(key, r, responseHours)}。{definition}");
+            ws.Cell(row, 3).Style.Alignment.SetWrapText();
+        }
+        Grid(ws.Range(first, 1, row, headers.Length));
+        return row;
     }
 
     /// <summary>Thin lines around and between the cells of a table, so the printed 概览 reads as one.</summary>
