@@ -138,6 +138,10 @@ public static class BaiheDataServices
         services.AddSingleton<DisplayTokenCommands>();
         services.AddSingleton<ScreenQueries>();
         services.AddSingleton<Summaries.PointSummaryQueries>();
+        // Email is off unless the host registers its configured options (Notifications:Smtp) in place of these.
+        services.TryAddSingleton(Notifications.EmailOptions.Disabled);
+        services.AddSingleton<Notifications.EmailOutbox>();
+        services.AddSingleton<Notifications.EmailOutboxStore>();
         return services;
     }
 }

@@ -43,6 +43,7 @@ public static class AuditLabels
         ["Roster.OpenMember"] = "查看队员", ["Certificate.Read"] = "查看服务证明", ["Deliberation.Read"] = "查看议事",
         ["Import.Preview"] = "预览导入", ["Dashboard.Read"] = "查看看板", ["Dashboard.Drill"] = "查看下钻明细",
         ["Write.StaleSession"] = "会话已失效时的写入",
+        ["User.SetEmail"] = "设置邮箱",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.OrdinalIgnoreCase)
@@ -59,7 +60,7 @@ public static class AuditLabels
         ["SizeBytes"] = "大小（字节）", ["DetailRows"] = "明细行数", ["Community"] = "社区", ["Person"] = "操作人",
         ["Action"] = "操作", ["Area"] = "业务范围", ["EntityType"] = "记录类型", ["EntityId"] = "记录编号", ["From"] = "开始日期",
         ["To"] = "结束日期", ["FirstId"] = "起始编号", ["LastId"] = "截止编号", ["ActivityId"] = "活动", ["RewardId"] = "奖品",
-        ["MustChangePassword"] = "须修改密码", ["值"] = "值",
+        ["MustChangePassword"] = "须修改密码", ["Email"] = "邮箱", ["EmailNotifications"] = "同时发送邮件", ["值"] = "值",
     };
 
     /// <summary>The Chinese name of an action code; a refusal reads 被拒绝：… ; an unknown code is shown as it is.</summary>

@@ -465,6 +465,7 @@ public class AccessMatrixTests
             ["UserCommands.EndSessionsAsync"] = async actor => await userCommands.EndSessionsAsync(actor, (await users.FindByUserNameAsync("baihe"))!.Id),
             ["UserCommands.ResetPasswordAsync"] = async actor => await userCommands.ResetPasswordAsync(actor, (await users.FindByUserNameAsync("baihe"))!.Id,
                 SignInService.Hash("matrix-temporary")),
+            ["UserCommands.SetEmailAsync"] = async actor => await userCommands.SetEmailAsync(actor, (await users.FindByUserNameAsync("baihe"))!.Id, "baihe@example.cn", true),
             ["UserCommands.ChangeOwnPasswordAsync"] = async actor =>
             {
                 var result = await userCommands.ChangeOwnPasswordAsync(actor, hash => SignInService.Verify(hash, DemoAccounts.Password),
