@@ -112,6 +112,7 @@ public static class DashboardServices
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Reports").Get<ReportOptions>() ?? new ReportOptions());
         services.AddReportArchive();
         services.AddTaskEscalation();
+        Baihe.Dashboard.Services.Notifications.EmailServices.AddEmailNotifications(services);
         // The form token's cookie is Secure over TLS like the sign-in cookie.
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddCascadingAuthenticationState();

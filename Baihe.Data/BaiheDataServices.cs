@@ -155,6 +155,10 @@ public static class BaiheDataServices
         services.AddSingleton<SupervisionQueries>();
         services.AddSingleton<Notifications.NotificationQueries>();
         services.AddSingleton<Notifications.NotificationCommands>();
+        // Email is off unless the host registers its configured options (Notifications:Smtp) in place of these.
+        services.TryAddSingleton(Notifications.EmailOptions.Disabled);
+        services.AddSingleton<Notifications.EmailOutbox>();
+        services.AddSingleton<Notifications.EmailOutboxStore>();
         return services;
     }
 }

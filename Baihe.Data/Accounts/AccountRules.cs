@@ -18,4 +18,8 @@ public static class AccountRules
 
     /// <summary>Changing a password by giving the old one: only the account's own user, never on someone's behalf.</summary>
     public static bool CanChangePassword(Actor actor, int userId) => actor.UserId > 0 && actor.UserId == userId;
+
+    /// <summary>Setting an account's email address and its 同时发送邮件 switch: the account itself, or an administrator.</summary>
+    public static bool CanSetEmail(Actor actor, int userId) =>
+        (actor.UserId > 0 && actor.UserId == userId) || CanManageAccounts(actor);
 }

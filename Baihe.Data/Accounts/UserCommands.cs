@@ -20,8 +20,8 @@ public sealed partial class UserCommands(DbConnectionFactory db, BaiheClock cloc
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     private const string InsertSql = """
-        INSERT INTO AppUser (UserName, DisplayName, PasswordHash, Role, SubDistrictId, CommunityId, TeamId, IsDemo, SecurityStamp, CreatedAt)
-        VALUES (@UserName, @DisplayName, @PasswordHash, @Role, @SubDistrictId, @CommunityId, @TeamId, @IsDemo, @SecurityStamp, @CreatedAt);
+        INSERT INTO AppUser (UserName, DisplayName, PasswordHash, Role, SubDistrictId, CommunityId, TeamId, IsDemo, SecurityStamp, CreatedAt, Email)
+        VALUES (@UserName, @DisplayName, @PasswordHash, @Role, @SubDistrictId, @CommunityId, @TeamId, @IsDemo, @SecurityStamp, @CreatedAt, @Email);
         """;
 
     private const string UserExistsSql = "SELECT COUNT(*) FROM AppUser WHERE Id = @Id;";
@@ -69,6 +69,10 @@ public sealed partial class UserCommands(DbConnectionFactory db, BaiheClock cloc
         WHERE Id = @Id AND PasswordHash = @OldHash;
         """;
 
+    private const string EmailSql = "SELECT Email, EmailNotifications FROM AppUser WHERE Id = @Id;";
+
+    private const string SetEmailSql = "UPDATE AppUser SET Email = @Email, EmailNotifications = @EmailNotifications WHERE Id = @Id;";
+
     private const string RotateStampSql = "UPDATE AppUser SET SecurityStamp = @SecurityStamp WHERE Id = @Id;";
 
     private const string UpdateDisabledSql = """
@@ -99,6 +103,10 @@ public sealed partial class UserCommands(DbConnectionFactory db, BaiheClock cloc
             {
                 return CommandResult.Fail(scopeError);
             }
+            if (EmailRule.Problem(user.Email, out var email) is { } emailError)
+            {
+                return CommandResult.Fail(emailError);
+            }
             if (await w.ScalarAsync<int>(UserNameTakenSql, new { UserName = userName }) > 0)
             {
                 return CommandResult.Fail("用户名已存在。");
@@ -111,9 +119,9 @@ public sealed partial class UserCommands(DbConnectionFactory db, BaiheClock cloc
             {
                 UserName = userName, DisplayName = displayName, user.PasswordHash, user.Role,
                 user.SubDistrictId, user.CommunityId, user.TeamId, user.IsDemo,
-                SecurityStamp = NewStamp(), CreatedAt = w.Now,
+                SecurityStamp = NewStamp(), CreatedAt = w.Now, Email = email,
             });
-            w.Audit("User.Create", "AppUser", id, null, new { UserName = userName, user.Role, user.SubDistrictId, user.CommunityId, user.TeamId });
+            w.Audit("User.Create", "AppUser", id, null, new { UserName = userName, user.Role, user.SubDistrictId, user.CommunityId, user.TeamId, Email = email });
             return CommandResult.Success(id);
         }, ct);
 
@@ -240,6 +248,32 @@ public sealed partial class UserCommands(DbConnectionFactory db, BaiheClock cloc
             }
             w.Audit("User.ChangePassword", "AppUser", actor.UserId, null, new { MustChangePassword = false });
             return CommandResult.Success(actor.UserId);
+        }, ct);
+
+    /// <summary>
+    /// Sets where an account receives notification email (null or empty: none) and its 同时发送邮件 switch, for the
+    /// account itself or by an administrator (<see cref="AccountRules.CanSetEmail"/>). Messages already queued keep the
+    /// address they were queued with.
+    /// </summary>
+    public Task<CommandResult> SetEmailAsync(Actor actor, int userId, string? email, bool emailNotifications, CancellationToken ct = default) =>
+        WriteTransaction.RunAsync(db, clock, actor, null, async w =>
+        {
+            if (!AccountRules.CanSetEmail(actor, userId))
+            {
+                throw await w.DeniedAsync("User.SetEmail", "AppUser", userId, null);
+            }
+            var before = await w.SingleOrDefaultAsync<UserEmail>(EmailSql, new { Id = userId });
+            if (before is null)
+            {
+                throw await w.DeniedAsync("User.SetEmail", "AppUser", userId, null, "找不到这个账户。");
+            }
+            if (EmailRule.Problem(email, out var address) is { } problem)
+            {
+                return CommandResult.Fail(problem);
+            }
+            await w.ExecuteAsync(SetEmailSql, new { Email = address, EmailNotifications = emailNotifications, Id = userId });
+            w.Audit("User.SetEmail", "AppUser", userId, new { before.Email, before.EmailNotifications }, new { Email = address, EmailNotifications = emailNotifications });
+            return CommandResult.Success(userId);
         }, ct);
 
     /// <summary>What a wrong old password is told.</summary>

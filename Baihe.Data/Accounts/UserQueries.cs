@@ -10,7 +10,7 @@ public sealed class UserQueries(DbConnectionFactory db)
         SELECT u.Id, u.UserName, u.DisplayName, u.PasswordHash, u.Role, u.SubDistrictId, u.CommunityId, u.TeamId,
                COALESCE(t.Name, c.Name, s.Name) AS Scope,
                u.IsDisabled, u.IsDemo, u.FailedSignIns, u.LockedUntil, u.SecurityStamp, CAST(u.RowVersion AS BIGINT) AS RowVersion,
-               u.LastSignInAt, u.LastSignInIp, u.MustChangePassword
+               u.LastSignInAt, u.LastSignInIp, u.MustChangePassword, u.Email, u.EmailNotifications
         FROM AppUser u
         LEFT JOIN Team t ON t.Id = u.TeamId
         LEFT JOIN Community c ON c.Id = u.CommunityId

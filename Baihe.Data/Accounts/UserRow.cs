@@ -28,4 +28,10 @@ public sealed record UserRow
 
     /// <summary>True after an administrator's reset: the user may do nothing but choose a new password.</summary>
     public bool MustChangePassword { get; init; }
+
+    /// <summary>Where the account receives notification email, or null for none.</summary>
+    public string? Email { get; init; }
+
+    /// <summary>The account's own switch 同时发送邮件 (on unless the user turned it off).</summary>
+    public bool EmailNotifications { get; init; } = true;
 }

@@ -44,6 +44,7 @@ public static class AuditLabels
         ["Import.Preview"] = "预览导入", ["Dashboard.Read"] = "查看看板", ["Dashboard.Drill"] = "查看下钻明细",
         ["Write.StaleSession"] = "会话已失效时的写入", ["Task.Remind"] = "催办", ["Task.Supervise"] = "督办",
         ["Notification.Read"] = "标记通知已读", ["Notification.ReadAll"] = "全部通知标为已读", ["Notification.Preferences"] = "修改通知设置",
+        ["User.SetEmail"] = "设置邮箱",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.OrdinalIgnoreCase)
@@ -60,7 +61,7 @@ public static class AuditLabels
         ["SizeBytes"] = "大小（字节）", ["DetailRows"] = "明细行数", ["Community"] = "社区", ["Person"] = "操作人",
         ["Action"] = "操作", ["Area"] = "业务范围", ["EntityType"] = "记录类型", ["EntityId"] = "记录编号", ["From"] = "开始日期",
         ["To"] = "结束日期", ["FirstId"] = "起始编号", ["LastId"] = "截止编号", ["ActivityId"] = "活动", ["RewardId"] = "奖品",
-        ["MustChangePassword"] = "须修改密码", ["值"] = "值",
+        ["MustChangePassword"] = "须修改密码", ["Email"] = "邮箱", ["EmailNotifications"] = "同时发送邮件", ["值"] = "值",
     };
 
     /// <summary>The Chinese name of an action code; a refusal reads 被拒绝：… ; an unknown code is shown as it is.</summary>

@@ -475,6 +475,7 @@ public class AccessMatrixTests
                 await notifications.SavePreferencesAsync(actor, new Dictionary<string, bool> { [NotificationKinds.WishClaimed] = false }),
             ["UserCommands.ResetPasswordAsync"] = async actor => await userCommands.ResetPasswordAsync(actor, (await users.FindByUserNameAsync("baihe"))!.Id,
                 SignInService.Hash("matrix-temporary")),
+            ["UserCommands.SetEmailAsync"] = async actor => await userCommands.SetEmailAsync(actor, (await users.FindByUserNameAsync("baihe"))!.Id, "baihe@example.cn", true),
             ["UserCommands.ChangeOwnPasswordAsync"] = async actor =>
             {
                 var result = await userCommands.ChangeOwnPasswordAsync(actor, hash => SignInService.Verify(hash, DemoAccounts.Password),

@@ -17,7 +17,7 @@ public static class UserCli
 
     private const string Usage = """
         用法：user add --name 用户名 --role admin|official|secretary|lead [--display 显示名]
-                       [--subdistrict 街道ID | --community 社区ID | --team 队伍ID]
+                       [--subdistrict 街道ID | --community 社区ID | --team 队伍ID] [--email 邮箱]
         密码从环境变量 BAIHE_USER_PASSWORD 读取；未设置时在终端提示输入两次。
         """;
 
@@ -70,7 +70,7 @@ public static class UserCli
 
         var commands = services.GetRequiredService<UserCommands>();
         var user = new NewUser(name, options.GetValueOrDefault("display", name), SignInService.Hash(password!), role,
-            Id("subdistrict"), Id("community"), Id("team"));
+            Id("subdistrict"), Id("community"), Id("team"), Email: options.GetValueOrDefault("email"));
         CommandResult result;
         try
         {

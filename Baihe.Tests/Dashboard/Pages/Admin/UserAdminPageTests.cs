@@ -119,6 +119,28 @@ public class UserAdminPageTests
         Assert.All(cut.FindAll(".end-sessions"), b => Assert.Equal("jinjiejie", b.Closest("tr")!.QuerySelector("td")!.TextContent.Trim()));
     }
 
+    [Fact]
+    public async Task SettingAnAccountsEmail_RefusesABadAddressInChinese_ThenSavesAGoodOne_AndShowsIt()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        await using var ctx = await ContextAsync(db);
+        var users = new UserQueries(db.Factory);
+        var cut = ctx.Render<UserAdminPage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".set-email")));
+
+        Row(cut, "yinhui").QuerySelector(".set-email")!.Click();
+        cut.WaitForAssertion(() => Assert.Contains("设置 yinhui 的邮箱", cut.Find(".set-email-form").TextContent));
+        cut.Find(".set-email-form input[type=email]").Change("不是邮箱");
+        cut.FindAll(".set-email-form button").Single(b => b.TextContent.Trim() == "保存").Click();
+        cut.WaitForAssertion(() => Assert.Contains("邮箱地址格式不正确", cut.Find(".set-email-form").TextContent));
+        Assert.Null((await users.FindByUserNameAsync("yinhui"))!.Email);
+
+        cut.Find(".set-email-form input[type=email]").Change("yinhui@example.cn");
+        cut.FindAll(".set-email-form button").Single(b => b.TextContent.Trim() == "保存").Click();
+        await WaitAsync(async () => (await users.FindByUserNameAsync("yinhui"))!.Email == "yinhui@example.cn");
+        cut.WaitForAssertion(() => Assert.Equal("yinhui@example.cn", Row(cut, "yinhui").QuerySelector(".user-email")!.TextContent.Trim()));
+    }
+
     private static AngleSharp.Dom.IElement Row(IRenderedComponent<UserAdminPage> cut, string userName) =>
         cut.FindAll("tr").Single(r => r.QuerySelector("td")?.TextContent.Trim() == userName);
 

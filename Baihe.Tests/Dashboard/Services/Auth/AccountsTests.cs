@@ -72,6 +72,8 @@ public class AccountsTests
     [InlineData(new[] { "user", "add", "--name", "ops-admin", "--role", "admin" }, "short", 1, "密码至少")]
     [InlineData(new[] { "user", "add", "--name", "x", "--role", "admin" }, "a-long-password-1", 1, "用户名为")]
     [InlineData(new[] { "user", "add", "--name", "shuji2", "--role", "secretary" }, "a-long-password-1", 1, "须指定所属社区")]
+    [InlineData(new[] { "user", "add", "--name", "ops-admin", "--role", "admin", "--email", "ops@example.cn" }, "a-long-password-1", 0, "已创建账户 ops-admin")]
+    [InlineData(new[] { "user", "add", "--name", "ops-admin", "--role", "admin", "--email", "ops" }, "a-long-password-1", 1, "邮箱地址格式不正确")]
     public async Task UserAddCli_CreatesOrRefusesWithAnExitCode(string[] args, string password, int exitCode, string message)
     {
         await using var db = await TestDatabase.SeededAsync();
@@ -91,6 +93,7 @@ public class AccountsTests
         {
             Assert.Equal(Roles.Admin, user.Role);
             Assert.True(SignInService.Verify(user.PasswordHash, password));
+            Assert.Equal(args.Contains("--email") ? "ops@example.cn" : null, user.Email);
         }
     }
 
