@@ -3,6 +3,7 @@ using Baihe.Dashboard.Services;
 using Baihe.Dashboard.Services.Auth;
 using Baihe.Dashboard.Services.Import;
 using Baihe.Dashboard.Services.Reports;
+using Baihe.Dashboard.Services.Tasks;
 using Baihe.Data.Accounts;
 using Baihe.Data.Database;
 using Microsoft.AspNetCore.Authentication;
@@ -110,6 +111,7 @@ public static class DashboardServices
         services.AddSingleton<ReportExporter>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Reports").Get<ReportOptions>() ?? new ReportOptions());
         services.AddReportArchive();
+        services.AddTaskEscalation();
         Baihe.Dashboard.Services.Notifications.EmailServices.AddEmailNotifications(services);
         // The form token's cookie is Secure over TLS like the sign-in cookie.
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);

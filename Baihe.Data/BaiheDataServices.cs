@@ -72,6 +72,18 @@ public static class BaiheDataServices
         return new TaskDueHours(Hours(configuration, "Urgent", 2), Hours(configuration, "High", 24), Hours(configuration, "Normal", 72));
     }
 
+    /// <summary>
+    /// Reads when tasks are escalated: <c>Tasks:RemindShare</c> (the share of a stage's time after which 催办 is sent,
+    /// above 0 and at most 1, default 0.5) and <c>Tasks:EscalationScanSeconds</c> (how often each server looks, default 60).
+    /// </summary>
+    public static TaskEscalationOptions ReadEscalation(IConfiguration configuration)
+    {
+        var share = double.TryParse(configuration["Tasks:RemindShare"], System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out var s) && s is > 0 and <= 1 ? s : 0.5;
+        var seconds = int.TryParse(configuration["Tasks:EscalationScanSeconds"], out var n) && n > 0 ? n : 60;
+        return new TaskEscalationOptions(share, seconds);
+    }
+
     /// <summary>Registers the connection factory, the clock, the seeder and every query class as singletons.</summary>
     public static IServiceCollection AddBaiheData(this IServiceCollection services, DatabaseOptions options, TaskDueHours? dueHours = null)
     {
@@ -138,6 +150,11 @@ public static class BaiheDataServices
         services.AddSingleton<DisplayTokenCommands>();
         services.AddSingleton<ScreenQueries>();
         services.AddSingleton<Summaries.PointSummaryQueries>();
+        services.TryAddSingleton(new TaskEscalationOptions());
+        services.AddSingleton<EscalationScanner>();
+        services.AddSingleton<SupervisionQueries>();
+        services.AddSingleton<Notifications.NotificationQueries>();
+        services.AddSingleton<Notifications.NotificationCommands>();
         // Email is off unless the host registers its configured options (Notifications:Smtp) in place of these.
         services.TryAddSingleton(Notifications.EmailOptions.Disabled);
         services.AddSingleton<Notifications.EmailOutbox>();

@@ -9,7 +9,7 @@ public static class AuditLabels
         new("Roster", "队伍名册"), new("Member", "居民信息"), new("Points", "积分"), new("Activity", "活动"),
         new("Evaluation", "评选"), new("Task", "居民诉求"), new("Wish", "微心愿"), new("Deliberation", "议事"),
         new("Certificate", "服务证明"), new("Report", "报表"), new("Import", "导入"), new("User", "账户"),
-        new("Screen", "大屏"), new("Community", "社区"), new("Dashboard", "看板"), new("Write", "会话"), new("Audit", "操作日志"),
+        new("Screen", "大屏"), new("Community", "社区"), new("Dashboard", "看板"), new("Write", "会话"), new("Audit", "操作日志"), new("Notification", "通知"),
     ];
 
     /// <summary>Record kinds (AuditLog.EntityType) and their names.</summary>
@@ -19,7 +19,7 @@ public static class AuditLabels
         ["SubDistrict"] = "街道", ["ResidentTask"] = "诉求", ["MicroWish"] = "微心愿", ["Activity"] = "活动",
         ["Evaluation"] = "评选", ["Redemption"] = "兑换", ["Reward"] = "奖品", ["PointEntry"] = "积分记录",
         ["Deliberation"] = "议事", ["ServiceCertificate"] = "服务证明", ["ReportArchive"] = "报表存档",
-        ["AppUser"] = "账户", ["DisplayToken"] = "大屏令牌", ["AuditLog"] = "操作日志", ["CallbackSample"] = "回访抽查记录",
+        ["AppUser"] = "账户", ["DisplayToken"] = "大屏令牌", ["AuditLog"] = "操作日志", ["Notification"] = "通知", ["CallbackSample"] = "回访抽查记录",
     };
 
     private static readonly Dictionary<string, string> Actions = new(StringComparer.Ordinal)
@@ -42,7 +42,8 @@ public static class AuditLabels
         ["Audit.Read"] = "查看操作日志", ["User.ResetPassword"] = "重置密码", ["User.ChangePassword"] = "修改密码",
         ["Roster.OpenMember"] = "查看队员", ["Certificate.Read"] = "查看服务证明", ["Deliberation.Read"] = "查看议事",
         ["Import.Preview"] = "预览导入", ["Dashboard.Read"] = "查看看板", ["Dashboard.Drill"] = "查看下钻明细",
-        ["Write.StaleSession"] = "会话已失效时的写入",
+        ["Write.StaleSession"] = "会话已失效时的写入", ["Task.Remind"] = "催办", ["Task.Supervise"] = "督办",
+        ["Notification.Read"] = "标记通知已读", ["Notification.ReadAll"] = "全部通知标为已读", ["Notification.Preferences"] = "修改通知设置",
         ["User.SetEmail"] = "设置邮箱",
     };
 

@@ -1,5 +1,6 @@
 using Baihe.Data.Accounts;
 using Baihe.Data.Database;
+using Baihe.Data.Notifications;
 
 namespace Baihe.Data.Points;
 
@@ -130,6 +131,7 @@ public sealed class EvaluationCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 return CommandResult.Fail(ChangedMeanwhile);
             }
+            await NotificationWriter.EvaluationPublicisedAsync(w, evaluationId, endsOn.Date);
             w.Audit("Evaluation.Publicise", "Evaluation", evaluationId, null, new { EndsOn = endsOn.Date });
             return CommandResult.Success(evaluationId);
         }, ct);

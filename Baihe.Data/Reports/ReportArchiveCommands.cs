@@ -1,5 +1,6 @@
 using Baihe.Data.Accounts;
 using Baihe.Data.Database;
+using Baihe.Data.Notifications;
 
 namespace Baihe.Data.Reports;
 
@@ -80,6 +81,7 @@ public sealed class ReportArchiveCommands(DbConnectionFactory db, BaiheClock clo
                 // Another generation of the same month took this version (or, for the schedule, the month) first.
                 return CommandResult.Fail(scheduled ? AlreadyScheduled : CommandResult.StaleMessage);
             }
+            await NotificationWriter.ReportReadyAsync(w, id, scope.CommunityId, scope.SubDistrictId, month);
             w.Audit("Report.Archive", "ReportArchive", id, null,
                 new { scope.CommunityId, scope.SubDistrictId, Month = month, Version = version, Scheduled = scheduled, Sha256 = sha256, Size = content.Length });
             return CommandResult.Success(id);

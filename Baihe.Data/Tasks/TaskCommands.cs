@@ -1,6 +1,7 @@
 using Baihe.Data.Summaries;
 using Baihe.Data.Accounts;
 using Baihe.Data.Database;
+using Baihe.Data.Notifications;
 using Baihe.Data.Points;
 
 namespace Baihe.Data.Tasks;
@@ -242,6 +243,10 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
             await w.ExecuteAsync(ClearAssigneesSql, new { TaskId = taskId });
             await w.ExecuteAsync(InsertAssigneeSql, memberIds.Distinct().Select(m => new { TaskId = taskId, MemberId = m }));
             await HistoryAsync(w, taskId, TaskCodes.Identified, TaskCodes.Assigned, null);
+            if (teamId is int assignedTeam)
+            {
+                await NotificationWriter.TaskAssignedAsync(w, taskId, assignedTeam, due);
+            }
             w.Audit("Task.Assign", "ResidentTask", taskId, null, new { teamId, Members = memberIds, DueAt = due });
             return CommandResult.Success(taskId);
         }, ct);
@@ -414,6 +419,10 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
         var handledBy = $"承办队伍：{teamName ?? "无"}；承办人：{Names(names)}；办理期限：{due:yyyy-MM-dd HH:mm}";
         var previously = changed ? $"（改派，原承办队伍：{beforeTeamName ?? "无"}；原承办人：{Names(beforeNames)}）" : "（承办不变）";
         await HistoryAsync(w, task.Id, TaskCodes.Assigned, TaskCodes.Assigned, TextInput.Cut(handledBy + previously, HistoryNoteMax));
+        if (teamId is int handOver && handOver != beforeTeam)
+        {
+            await NotificationWriter.TaskAssignedAsync(w, task.Id, handOver, due);
+        }
         w.Audit("Task.Reopen", "ResidentTask", task.Id,
             new { Stage = TaskCodes.Resolved, TeamId = beforeTeam, Members = beforeMembers, task.DueAt },
             new { Stage = TaskCodes.Assigned, TeamId = teamId, Members = members, DueAt = due, Reason = reason, Why = why, Attempted = attempted });

@@ -30,6 +30,9 @@ public sealed record TaskDetail
     public string? PhotoPath { get; init; }
     public long RowVersion { get; init; }
 
+    /// <summary>The escalation of the current stage: <see cref="EscalationKinds.Remind"/>, <see cref="EscalationKinds.Supervise"/> or null.</summary>
+    public string? Escalation { get; init; }
+
     /// <summary>What <see cref="TaskRules"/> needs to decide which actions this task's page offers.</summary>
     public TaskScope Scope => new(CommunityId, AssignedTeamId);
 }

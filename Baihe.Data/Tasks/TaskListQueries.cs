@@ -20,7 +20,9 @@ public sealed class TaskListQueries(DbConnectionFactory db)
 
     private const string SelectFragment = """
         SELECT rt.Id, rt.Title, rt.Category, rt.Source, rt.Urgency, rt.Stage, g.Name AS Grid,
-               r.Name AS Resident, t.Name AS Team, rt.CollectedAt, rt.DueAt, rt.ClosedAt, rt.Satisfaction
+               r.Name AS Resident, t.Name AS Team, rt.CollectedAt, rt.DueAt, rt.ClosedAt, rt.Satisfaction,
+        """ + TaskQueries.EscalationFragment + """
+
 
         """;
 

@@ -14,10 +14,22 @@ public sealed class TaskQueries(DbConnectionFactory db)
 
         """;
 
+    /// <summary>
+    /// The task's escalation in its current stage (Supervise, Remind or null): escalations of an earlier stage entry no
+    /// longer count once the task has moved. 'Supervise' sorts after 'Remind', so MAX gives the stronger one.
+    /// </summary>
+    internal const string EscalationFragment = """
+        (SELECT MAX(e.Kind) FROM TaskEscalation e
+         WHERE e.TaskId = rt.Id AND rt.Stage IN ('Identified', 'Assigned')
+           AND e.StageEntryId = (SELECT MAX(x.Id) FROM TaskStageHistory x WHERE x.TaskId = rt.Id)) AS Escalation
+        """;
+
     /// <summary>The columns of a <see cref="TaskRow"/> and the joins they need; every task list starts with this.</summary>
     internal const string RowSelectFragment = """
         SELECT rt.Id, rt.Title, rt.Category, rt.Source, rt.Urgency, rt.Stage, g.Name AS Grid,
-               r.Name AS Resident, t.Name AS Team, rt.CollectedAt, rt.DueAt, rt.ClosedAt, rt.Satisfaction
+               r.Name AS Resident, t.Name AS Team, rt.CollectedAt, rt.DueAt, rt.ClosedAt, rt.Satisfaction,
+        """ + EscalationFragment + """
+
 
         """ + FromFragment;
 

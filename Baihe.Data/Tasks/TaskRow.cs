@@ -16,4 +16,7 @@ public sealed record TaskRow
     public DateTime? DueAt { get; init; }
     public DateTime? ClosedAt { get; init; }
     public string? Satisfaction { get; init; }
+
+    /// <summary>The escalation of the current stage: <see cref="EscalationKinds.Remind"/>, <see cref="EscalationKinds.Supervise"/> or null.</summary>
+    public string? Escalation { get; init; }
 }

@@ -31,6 +31,19 @@ public static class TaskRules
     public static bool CanCredit(Actor actor, TaskScope task) => actor.IsSecretaryOf(task.CommunityId);
 
     /// <summary>
+    /// Whose 督办 list an actor reads: an administrator every community's, an official those of their 街道, a secretary
+    /// their own community's; a lead has none (their team hears of 催办 instead). <see cref="SupervisionQueries"/>
+    /// filters by the same ids.
+    /// </summary>
+    public static SupervisionView? SupervisionViewFor(Actor actor) => actor.Role switch
+    {
+        Roles.Admin => new SupervisionView(true, null, null),
+        Roles.Official when actor.SubDistrictId is int subDistrict => new SupervisionView(false, subDistrict, null),
+        Roles.Secretary when actor.CommunityId is int community => new SupervisionView(false, null, community),
+        _ => null,
+    };
+
+    /// <summary>
     /// 回访 sampling: drawing a community's sample of last month's closed tasks and recording each callback. The
     /// community's secretary, who makes the calls and answers for the sample.
     /// </summary>

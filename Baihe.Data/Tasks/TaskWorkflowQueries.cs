@@ -27,7 +27,9 @@ public sealed class TaskWorkflowQueries(DbConnectionFactory db, BaiheClock? cloc
     private const string DetailSql = """
         SELECT rt.Id, rt.GridId, g.Name AS Grid, g.CommunityId, rt.ResidentId, r.Name AS Resident, rt.Title, rt.Description,
                rt.Category, rt.Source, rt.Urgency, rt.Stage, rt.AssignedTeamId, t.Name AS Team, rt.DeliberationId, d.Topic AS Deliberation,
-               rt.CollectedAt, rt.DueAt, rt.ClosedAt, rt.Resolution, rt.Satisfaction, rt.Result, rt.PhotoPath, CAST(rt.RowVersion AS BIGINT) AS RowVersion
+               rt.CollectedAt, rt.DueAt, rt.ClosedAt, rt.Resolution, rt.Satisfaction, rt.Result, rt.PhotoPath, CAST(rt.RowVersion AS BIGINT) AS RowVersion,
+        """ + TaskQueries.EscalationFragment + """
+
         FROM ResidentTask rt
         JOIN Grid g ON g.Id = rt.GridId
         LEFT JOIN Member r ON r.Id = rt.ResidentId
@@ -36,11 +38,16 @@ public sealed class TaskWorkflowQueries(DbConnectionFactory db, BaiheClock? cloc
         WHERE rt.Id = @TaskId;
         """;
 
+    // The timeline: stage changes, and the 催办/督办 rows the escalation scan recorded, each after the change it follows.
     private const string HistorySql = """
-        SELECT h.FromStage, h.ToStage, h.ChangedAt, u.DisplayName AS ChangedBy, h.Note
+        SELECT h.Id AS SortId, 0 AS Part, h.FromStage, h.ToStage, h.ChangedAt, u.DisplayName AS ChangedBy, h.Note, NULL AS Escalation, NULL AS DueAt
         FROM TaskStageHistory h LEFT JOIN AppUser u ON u.Id = h.ChangedByUserId
         WHERE h.TaskId = @TaskId
-        ORDER BY h.ChangedAt, h.Id;
+        UNION ALL
+        SELECT e.Id, 1, e.Stage, e.Stage, e.EscalatedAt, NULL, NULL, e.Kind, e.DueAt
+        FROM TaskEscalation e
+        WHERE e.TaskId = @TaskId
+        ORDER BY ChangedAt, Part, SortId;
         """;
 
     private const string AssigneesSql = """

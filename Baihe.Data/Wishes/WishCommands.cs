@@ -1,6 +1,7 @@
 using Baihe.Data.Summaries;
 using Baihe.Data.Accounts;
 using Baihe.Data.Database;
+using Baihe.Data.Notifications;
 using Baihe.Data.Points;
 using Baihe.Data.Tasks;
 
@@ -139,6 +140,10 @@ public sealed class WishCommands(DbConnectionFactory db, BaiheClock clock)
             // The timeline is read by people: it names the claimer, never its id.
             var name = await w.ScalarAsync<string?>(WishDetailQueries.ClaimantNameSql(kind), new { Id = claimantId });
             await ChangedAsync(w, "Wish.Claim", wishId, "Published", "Claimed", WishDetailQueries.ClaimNote(kind, name));
+            if (kind == "Team")
+            {
+                await NotificationWriter.WishClaimedAsync(w, wishId, claimantId, wish.Scope.CommunityId);
+            }
             return CommandResult.Success(wishId);
         }, ct);
 

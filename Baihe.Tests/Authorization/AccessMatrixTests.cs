@@ -5,6 +5,7 @@ using Baihe.Data.Accounts;
 using Baihe.Data.Audit;
 using Baihe.Data.Certificates;
 using Baihe.Data.Database;
+using Baihe.Data.Notifications;
 using Baihe.Data.Points;
 using Baihe.Data.Tasks;
 using Baihe.Data.Wishes;
@@ -338,6 +339,7 @@ public class AccessMatrixTests
         }
 
         var certificates = new CertificateCommands(db.Factory, db.Clock);
+        var notifications = new NotificationCommands(db.Factory, db.Clock);
         // A volunteer of 百合园 with ID lines on file and closed volunteer services this year.
         async Task<int> Volunteer() => await Scalar("""
             SELECT MIN(at.MemberId) FROM Attendance at JOIN Activity a ON a.Id = at.ActivityId JOIN Team t ON t.Id = a.TeamId
@@ -463,6 +465,14 @@ public class AccessMatrixTests
                 return await userCommands.SetDisabledAsync(actor, target, !target.IsDisabled);
             },
             ["UserCommands.EndSessionsAsync"] = async actor => await userCommands.EndSessionsAsync(actor, (await users.FindByUserNameAsync("baihe"))!.Id),
+            // Each principal marks a notification of its own; someone else's is refused (NotificationCommandsTests).
+            ["NotificationCommands.MarkReadAsync"] = async actor => await notifications.MarkReadAsync(actor, await Scalar("""
+                INSERT INTO Notification (UserId, Kind, Title, Body, Link, CreatedAt) VALUES (@UserId, 'TaskAssigned', '矩阵通知', '矩阵', 'tasks', '2026-01-01 00:00:00');
+                SELECT MAX(Id) FROM Notification;
+                """, new { actor.UserId })),
+            ["NotificationCommands.MarkAllReadAsync"] = async actor => await notifications.MarkAllReadAsync(actor),
+            ["NotificationCommands.SavePreferencesAsync"] = async actor =>
+                await notifications.SavePreferencesAsync(actor, new Dictionary<string, bool> { [NotificationKinds.WishClaimed] = false }),
             ["UserCommands.ResetPasswordAsync"] = async actor => await userCommands.ResetPasswordAsync(actor, (await users.FindByUserNameAsync("baihe"))!.Id,
                 SignInService.Hash("matrix-temporary")),
             ["UserCommands.SetEmailAsync"] = async actor => await userCommands.SetEmailAsync(actor, (await users.FindByUserNameAsync("baihe"))!.Id, "baihe@example.cn", true),

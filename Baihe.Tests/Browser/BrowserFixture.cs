@@ -16,8 +16,22 @@ namespace Baihe.Tests.Browser;
 /// Without that browser the tests are skipped with the reason, unless BAIHE_REQUIRE_BROWSER=1 (set by .ci/run),
 /// where a missing browser is a failure.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    private readonly TimeProvider? _clock;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public BrowserFixture() : this(null, new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>For a story that moves the app's clock (<paramref name="clock"/>) or needs settings of its own; it gets its own app.</summary>
+    protected BrowserFixture(TimeProvider? clock, IReadOnlyDictionary<string, string?> settings)
+    {
+        _clock = clock;
+        _settings = settings;
+    }
+
     public const string RequireVariable = "BAIHE_REQUIRE_BROWSER";
     public const string ChromiumVariable = "BAIHE_CHROMIUM";
 
@@ -33,6 +47,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string DatabaseFile => _app!.DatabaseFile;
 
+    /// <summary>The running app's services, for a story that triggers server work itself rather than waiting for it.</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public static string ChromiumPath => Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     public async Task InitializeAsync()
@@ -42,7 +59,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             Unavailable = $"Chromium not found at {ChromiumPath} (install Debian's chromium, or set {ChromiumVariable}).";
             return;
         }
-        _app = new KestrelApp();
+        _app = new KestrelApp { Clock = _clock };
+        foreach (var (key, value) in _settings)
+        {
+            _app.Settings[key] = value;
+        }
         _app.StartServer();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();

@@ -23,6 +23,9 @@ public static class PageRoles
     /// <summary>/certificates (服务证明 and their register): the people who keep a community's register (<c>CertificateRules.CanKeep</c>).</summary>
     public const string Certificates = Roles.Secretary + "," + Roles.Admin;
 
+    /// <summary>/tasks/supervision (督办): officials and administrators across communities, secretaries their own (<c>TaskRules.SupervisionViewFor</c>).</summary>
+    public const string Supervision = Roles.Official + "," + Roles.Secretary + "," + Roles.Admin;
+
     /// <summary>/tasks/callbacks (回访抽查): the people who draw and make the callbacks (<c>TaskRules.CanSampleCallbacks</c>).</summary>
     public const string Callbacks = Roles.Secretary;
 

@@ -33,12 +33,15 @@ public class NavMenuTests
         Assert.Contains("leaders", hrefs);
         // 服务证明 for those who keep a certificate register: secretaries and administrators.
         var seesCertificates = role is Roles.Admin or Roles.Secretary;
+        // 督办 for those with a supervision list: officials, secretaries and administrators.
+        var seesSupervision = role is Roles.Admin or Roles.Secretary or Roles.Official;
         // 回访抽查 for those who draw and make the callbacks: secretaries.
         var seesCallbacks = role is Roles.Secretary;
         // 操作日志 for everyone who may read some of the audit log: every role but team leads.
         var seesAudit = role is not Roles.Lead;
         Assert.Equal(13 + (seesAccounts ? 2 : 0) + (seesReports ? 1 : 0) + (seesDistrict ? 1 : 0) + (seesImport ? 1 : 0) + (seesCertificates ? 1 : 0)
-            + (seesCallbacks ? 1 : 0) + (seesAudit ? 1 : 0), hrefs.Count);
+            + (seesSupervision ? 1 : 0) + (seesCallbacks ? 1 : 0) + (seesAudit ? 1 : 0), hrefs.Count);
+        Assert.Equal(seesSupervision, hrefs.Contains("tasks/supervision"));
         Assert.Equal(seesCallbacks, hrefs.Contains("tasks/callbacks"));
         Assert.Equal(seesAudit, hrefs.Contains("admin/audit"));
         Assert.Equal(seesImport, hrefs.Contains("import"));
@@ -71,6 +74,24 @@ public class NavMenuTests
         // A page under another link's path marks only its own link; a task still marks 民呼我应.
         nav.NavigateTo("tasks/callbacks?month=2026-05");
         cut.WaitForAssertion(() => Assert.Equal(["tasks/callbacks"], Active()));
+        nav.NavigateTo("tasks/12");
+        cut.WaitForAssertion(() => Assert.Equal(["tasks"], Active()));
+    }
+
+    [Fact]
+    public async Task ActiveLink_UnderALongerLink_IsOnlyTheLongerOne()
+    {
+        await using var ctx = BunitTestContext.Create();
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized("someone");
+        auth.SetRoles(Roles.Official);
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+        var cut = ctx.Render<NavMenu>();
+
+        string[] Active() => cut.FindAll("a.active").Select(a => a.GetAttribute("href")!).ToArray();
+        nav.NavigateTo("tasks/supervision?q=路灯");
+        cut.WaitForAssertion(() => Assert.Equal(["tasks/supervision"], Active()));
+
         nav.NavigateTo("tasks/12");
         cut.WaitForAssertion(() => Assert.Equal(["tasks"], Active()));
     }
