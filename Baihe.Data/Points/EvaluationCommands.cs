@@ -9,7 +9,7 @@ namespace Baihe.Data.Points;
 /// winners, publishes them for a 公示 period and archives the result. The shortlist is a snapshot: points recorded
 /// later never change it, and an archived evaluation cannot be changed at all.
 /// </summary>
-public sealed class EvaluationCommands(DbConnectionFactory db, BaiheClock clock)
+public sealed class EvaluationCommands(DbConnectionFactory db, BaiheClock clock, EmailOutbox? email = null)
 {
     private const string InsertEvaluationSql = """
         INSERT INTO Evaluation (CommunityId, Year, Half, CategoryId, ShortlistSize, Status)
@@ -131,7 +131,7 @@ public sealed class EvaluationCommands(DbConnectionFactory db, BaiheClock clock)
             {
                 return CommandResult.Fail(ChangedMeanwhile);
             }
-            await NotificationWriter.EvaluationPublicisedAsync(w, evaluationId, endsOn.Date);
+            await NotificationWriter.EvaluationPublicisedAsync(w, evaluationId, endsOn.Date, email);
             w.Audit("Evaluation.Publicise", "Evaluation", evaluationId, null, new { EndsOn = endsOn.Date });
             return CommandResult.Success(evaluationId);
         }, ct);

@@ -8,7 +8,7 @@ namespace Baihe.Data.Reports;
 /// Stores generated reports in the archive (a new version each time, the old ones kept) and hands them out again, each
 /// step checked against <see cref="ReportRules"/> inside its transaction and audited.
 /// </summary>
-public sealed class ReportArchiveCommands(DbConnectionFactory db, BaiheClock clock)
+public sealed class ReportArchiveCommands(DbConnectionFactory db, BaiheClock clock, EmailOutbox? email = null)
 {
     /// <summary>Who "generated" a report the monthly schedule made, as the history shows it.</summary>
     public const string ScheduleName = "系统定时任务";
@@ -81,7 +81,7 @@ public sealed class ReportArchiveCommands(DbConnectionFactory db, BaiheClock clo
                 // Another generation of the same month took this version (or, for the schedule, the month) first.
                 return CommandResult.Fail(scheduled ? AlreadyScheduled : CommandResult.StaleMessage);
             }
-            await NotificationWriter.ReportReadyAsync(w, id, scope.CommunityId, scope.SubDistrictId, month);
+            await NotificationWriter.ReportReadyAsync(w, id, scope.CommunityId, scope.SubDistrictId, month, email);
             w.Audit("Report.Archive", "ReportArchive", id, null,
                 new { scope.CommunityId, scope.SubDistrictId, Month = month, Version = version, Scheduled = scheduled, Sha256 = sha256, Size = content.Length });
             return CommandResult.Success(id);

@@ -19,7 +19,7 @@ namespace Baihe.Data.Tasks;
 /// transaction, notifications included. So no lease is needed: a second server scanning costs one read.
 /// A task found already past its due time gets only 督办: a reminder to hurry after the deadline says nothing more.
 /// </remarks>
-public sealed class EscalationScanner(DbConnectionFactory db, BaiheClock clock, TaskEscalationOptions options)
+public sealed class EscalationScanner(DbConnectionFactory db, BaiheClock clock, TaskEscalationOptions options, EmailOutbox? email = null)
 {
     /// <summary>Who the escalations' audit rows name.</summary>
     public static readonly Actor System = new(0, "系统督办", Roles.Admin, null, null, null);
@@ -87,7 +87,7 @@ public sealed class EscalationScanner(DbConnectionFactory db, BaiheClock clock, 
                 return CommandResult.Fail("already escalated or moved on");
             }
             await NotificationWriter.TaskEscalatedAsync(w, kind == EscalationKinds.Remind ? NotificationKinds.TaskRemind : NotificationKinds.TaskSupervise,
-                c.TaskId, c.Title, c.CommunityId, c.TeamId, c.DueAt);
+                c.TaskId, c.Title, c.CommunityId, c.TeamId, c.DueAt, email);
             w.Audit(kind == EscalationKinds.Remind ? "Task.Remind" : "Task.Supervise", "ResidentTask", c.TaskId, null,
                 new { c.Stage, c.StageEntryId, c.DueAt, Share = options.RemindShare });
             return CommandResult.Success(c.TaskId);

@@ -12,7 +12,7 @@ namespace Baihe.Data.Tasks;
 /// audit row and a bump of the Tasks change version, in one transaction; stages only move in order. Who may take each
 /// step is answered by <see cref="TaskRules"/>; an id that does not exist or lies in another community is refused.
 /// </summary>
-public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskDueHours dueHours)
+public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskDueHours dueHours, EmailOutbox? email = null)
 {
     private const string GridCommunitySql = "SELECT CommunityId FROM Grid WHERE Id = @GridId;";
 
@@ -245,7 +245,7 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
             await HistoryAsync(w, taskId, TaskCodes.Identified, TaskCodes.Assigned, null);
             if (teamId is int assignedTeam)
             {
-                await NotificationWriter.TaskAssignedAsync(w, taskId, assignedTeam, due);
+                await NotificationWriter.TaskAssignedAsync(w, taskId, assignedTeam, due, email);
             }
             w.Audit("Task.Assign", "ResidentTask", taskId, null, new { teamId, Members = memberIds, DueAt = due });
             return CommandResult.Success(taskId);
@@ -421,7 +421,7 @@ public sealed class TaskCommands(DbConnectionFactory db, BaiheClock clock, TaskD
         await HistoryAsync(w, task.Id, TaskCodes.Assigned, TaskCodes.Assigned, TextInput.Cut(handledBy + previously, HistoryNoteMax));
         if (teamId is int handOver && handOver != beforeTeam)
         {
-            await NotificationWriter.TaskAssignedAsync(w, task.Id, handOver, due);
+            await NotificationWriter.TaskAssignedAsync(w, task.Id, handOver, due, email);
         }
         w.Audit("Task.Reopen", "ResidentTask", task.Id,
             new { Stage = TaskCodes.Resolved, TeamId = beforeTeam, Members = beforeMembers, task.DueAt },

@@ -12,7 +12,7 @@ namespace Baihe.Data.Wishes;
 /// conditional update, so a second claim finds it taken. Fulfilling can credit a resident claimer, once. Who may take
 /// each step is answered by <see cref="WishRules"/>; an id that does not exist or lies in another community is refused.
 /// </summary>
-public sealed class WishCommands(DbConnectionFactory db, BaiheClock clock)
+public sealed class WishCommands(DbConnectionFactory db, BaiheClock clock, EmailOutbox? email = null)
 {
     public static readonly IReadOnlyList<string> WisherKinds = ["Elderly", "Child", "Other"];
     public static readonly IReadOnlyList<string> ClaimantKinds = ["Member", "Team", "Partner"];
@@ -142,7 +142,7 @@ public sealed class WishCommands(DbConnectionFactory db, BaiheClock clock)
             await ChangedAsync(w, "Wish.Claim", wishId, "Published", "Claimed", WishDetailQueries.ClaimNote(kind, name));
             if (kind == "Team")
             {
-                await NotificationWriter.WishClaimedAsync(w, wishId, claimantId, wish.Scope.CommunityId);
+                await NotificationWriter.WishClaimedAsync(w, wishId, claimantId, wish.Scope.CommunityId, email);
             }
             return CommandResult.Success(wishId);
         }, ct);

@@ -163,6 +163,32 @@ public class NotificationTests
         Assert.True(choices.Single(c => c.Kind == NotificationKinds.WishClaimed).Enabled);
     }
 
+    /// <summary>
+    /// With email configured, the notifications a command writes are queued as email in the same transaction, to those
+    /// who have an address, only for the kinds they receive: the lead who turned 任务指派 off gets neither.
+    /// </summary>
+    [Fact]
+    public async Task WithEmailConfigured_ANotificationIsAlsoQueuedAsEmail_ForTheKindsTheUserReceives()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        var email = new EmailOutbox(new EmailOptions { Host = "127.0.0.1", From = "noreply@baihe.example.cn" });
+        var admin = await db.ActorAsync("admin");
+        var yinhui = await db.ActorAsync("yinhui");
+        Assert.True((await new UserCommands(db.Factory, db.Clock).SetEmailAsync(admin, yinhui.UserId, "yinhui@example.cn", true)).Ok);
+        var tasks = new TaskCommands(db.Factory, db.Clock, new TaskDueHours(), email);
+        var shuji = await db.ActorAsync("shuji");
+        var first = await IdentifiedTaskAsync(db, tasks, "楼道灯坏了");
+        var second = await IdentifiedTaskAsync(db, tasks, "井盖松动");
+
+        Assert.True((await tasks.AssignAsync(shuji, first, await TeamAsync(db, "银辉先锋"), [], null, await VersionAsync(db, first))).Ok);
+        Assert.True((await new NotificationCommands(db.Factory, db.Clock).SavePreferencesAsync(yinhui, new Dictionary<string, bool> { [NotificationKinds.TaskAssigned] = false })).Ok);
+        Assert.True((await tasks.AssignAsync(shuji, second, await TeamAsync(db, "银辉先锋"), [], null, await VersionAsync(db, second))).Ok);
+
+        await using var conn = await db.Factory.OpenAsync();
+        var mail = (await conn.QueryAsync<(string ToAddress, string Subject)>("SELECT ToAddress, Subject FROM EmailOutbox ORDER BY Id;")).ToList();
+        Assert.Equal([("yinhui@example.cn", "新任务：楼道灯坏了")], mail);
+    }
+
     [Fact]
     public async Task AnUnknownKind_IsRefused_AndNothingIsStored()
     {

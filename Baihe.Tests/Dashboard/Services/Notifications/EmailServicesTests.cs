@@ -40,11 +40,20 @@ public class EmailServicesTests
             return CommandResult.Success();
         });
 
-        for (var i = 0; i < 200 && smtp.ReceivedEmailCount == 0; i++)
+        // And through a real command as the container builds it: assigning a task to the lead's team mails the lead.
+        var tasks = services.GetRequiredService<Baihe.Data.Tasks.TaskCommands>();
+        var shuji = BaiheClaims.ToActor(BaiheClaims.Principal((await users.FindByUserNameAsync("shuji"))!, "test"))!;
+        var id = (await tasks.IntakeAsync(shuji, new Baihe.Data.Tasks.IntakeRequest { GridId = 1, Title = "路灯不亮", Description = "东门路灯不亮。", Category = "设施维护", Source = "Hotline" })).Id!.Value;
+        var workflow = services.GetRequiredService<Baihe.Data.Tasks.TaskWorkflowQueries>();
+        Assert.True((await tasks.TriageAsync(shuji, id, "High", "设施维护", (await workflow.DetailAsync(id))!.Value.Task.RowVersion)).Ok);
+        Assert.True((await tasks.AssignAsync(shuji, id, lead.TeamId!.Value, [], null, (await workflow.DetailAsync(id))!.Value.Task.RowVersion)).Ok);
+
+        for (var i = 0; i < 200 && smtp.ReceivedEmailCount < 2; i++)
         {
             await Task.Delay(50);
         }
-        Assert.Equal(1, smtp.ReceivedEmailCount);
+        Assert.Equal(2, smtp.ReceivedEmailCount);
+        Assert.Contains(smtp.ReceivedEmail, m => m.Subject.Contains("路灯不亮", StringComparison.Ordinal));
         Assert.Contains(services.GetServices<IHostedService>(), s => s is EmailSender);
     }
 
