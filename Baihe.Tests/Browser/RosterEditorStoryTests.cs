@@ -85,6 +85,9 @@ public sealed class RosterEditorStoryTests(BrowserFixture app)
         await button.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await editor.WaitForAsync();
+        // As a keyboard user presses Esc once the dialog has the focus: the dialog's key handler is attached after it
+        // renders, and under load an Esc sent before that fell on the page behind it.
+        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.closest('.roster-editor-dialog') !== null");
         await page.Keyboard.PressAsync("Escape");
         await editor.WaitForAsync(new() { State = WaitForSelectorState.Detached });
     });
