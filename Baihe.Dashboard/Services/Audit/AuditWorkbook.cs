@@ -46,7 +46,7 @@ public static class AuditWorkbook
             ws.Cell(2, 1).SetValue("没有符合条件的记录");
         }
         ws.Column(Headers.Length).Style.Alignment.WrapText = true;
-        // Fixed widths: AdjustToContents measures fonts through the platform's graphics, which Linux servers may lack.
+        // Fixed widths: ClosedXML's auto-fit measures fonts through GDI+, which throws on Linux servers.
         ReportCells.Finish(ws, 1, Widths);
         ws.Range(1, 1, Math.Max(rows.Count + 1, 2), Headers.Length).SetAutoFilter();
         workbook.SaveAs(stream);
