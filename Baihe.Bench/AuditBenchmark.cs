@@ -66,7 +66,7 @@ public static class AuditBenchmark
             }
             Array.Sort(times);
             var backed = !factory.IsSqlite || await PlanIsIndexBackedAsync(factory, actor, filter, name, plans);
-            results.Add(new QueryTiming(name, Percentile(times, 0.50), Percentile(times, 0.95), rows, backed));
+            results.Add(new QueryTiming(name, QueryBenchmark.Percentile(times, 0.50), QueryBenchmark.Percentile(times, 0.95), rows, backed));
         }
         if (plans.Count > 0)
         {
@@ -113,6 +113,4 @@ public static class AuditBenchmark
         }
         return ok;
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

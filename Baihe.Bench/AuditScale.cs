@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Baihe.Data.Database;
+using Dapper;
 using Microsoft.Data.SqlClient;
 
 namespace Baihe.Bench;
@@ -38,31 +39,13 @@ public static class AuditScale
     public static async Task EnsureAsync(DbConnectionFactory factory, BaiheClock clock, int rows, TextWriter output)
     {
         await using var conn = await factory.OpenAsync();
-        var have = Convert.ToInt64(await Scalar(conn, CountSql), System.Globalization.CultureInfo.InvariantCulture);
+        var have = await conn.ExecuteScalarAsync<long>(CountSql);
         if (have >= rows)
         {
             return;
         }
-        var users = new List<(int Id, string Name)>();
-        await using (var cmd = conn.CreateCommand())
-        {
-            cmd.CommandText = UsersSql;
-            await using var reader = await cmd.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                users.Add((reader.GetInt32(0), reader.GetString(1)));
-            }
-        }
-        var communities = new List<int>();
-        await using (var cmd = conn.CreateCommand())
-        {
-            cmd.CommandText = CommunitiesSql;
-            await using var reader = await cmd.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                communities.Add(reader.GetInt32(0));
-            }
-        }
+        var users = (await conn.QueryAsync<(int Id, string Name)>(UsersSql)).AsList();
+        var communities = (await conn.QueryAsync<int>(CommunitiesSql)).AsList();
         var watch = Stopwatch.StartNew();
         var random = new Random(20261203 + (int)have);
         var weights = Mix.Sum(m => m.Weight);
@@ -112,12 +95,5 @@ public static class AuditScale
             await analyze.ExecuteNonQueryAsync();
         }
         output.WriteLine($"AuditLog topped up from {have:N0} to {rows:N0} rows in {watch.Elapsed.TotalSeconds:F1} s.");
-    }
-
-    private static async Task<object?> Scalar(DbConnection conn, string sql)
-    {
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = sql;
-        return await cmd.ExecuteScalarAsync();
     }
 }

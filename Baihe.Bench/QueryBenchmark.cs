@@ -184,7 +184,7 @@ public static class QueryBenchmark
     private static string ForSqlServer(string name) =>
         name.EndsWith("Sqlite", StringComparison.Ordinal) ? name[..^"Sqlite".Length] + "SqlServer" : name;
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    internal static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     /// <summary>Ids the queries are run with: community 1, its secretary, its busiest member, first rows of each kind.</summary>
     private sealed class Samples(DbConnectionFactory factory, BaiheClock clock)
