@@ -118,6 +118,15 @@ public class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// Waits until every finite animation and transition on the page has finished, so a dialog is measured where a
+    /// person sees it come to rest, not part-way through its opening (under CI load an opening dialog was caught at
+    /// 369 of 390 px). Endless ones (a spinner) are ignored.
+    /// </summary>
+    public static Task WaitForStillAsync(IPage page) => page.WaitForFunctionAsync(
+        "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity)",
+        null, new PageWaitForFunctionOptions { PollingInterval = 50 });
+
+    /// <summary>
     /// Runs a browser story; if it fails, saves a screenshot and the HTML of every open page under
     /// artifacts/browser/ and names the files in the failure.
     /// </summary>

@@ -25,12 +25,14 @@ public sealed class RosterEditorStoryTests(BrowserFixture app)
         Assert.Contains(Uri.EscapeDataString(name), page.Url, StringComparison.OrdinalIgnoreCase);
         var row = page.Locator(".roster-table tbody tr", new() { HasText = name });
         await row.WaitForAsync();
-        Assert.Equal(1, await page.Locator(".roster-table tbody tr").CountAsync());
+        // The link changes first and the rows follow once the search has run: wait for them, as a reader would.
+        await Assertions.Expect(page.Locator(".roster-table tbody tr")).ToHaveCountAsync(1);
 
         // A tap on the card opens the editor.
         await row.Locator(".member-name").ClickAsync();
         var editor = page.Locator(".roster-editor");
         await editor.WaitForAsync();
+        await BrowserFixture.WaitForStillAsync(page);
         var box = await page.Locator(".roster-editor-dialog").BoundingBoxAsync();
         Assert.NotNull(box);
         Assert.True(box.X >= 0 && box.Y >= 0 && box.X + box.Width <= 390 + 1 && box.Y + box.Height <= 844 + 1,
