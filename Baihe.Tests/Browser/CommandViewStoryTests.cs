@@ -202,7 +202,9 @@ public sealed class CommandViewStoryTests(BrowserFixture app, ITestOutputHelper 
                 Assert.True(Math.Abs(figure - tableValue) < 0.001, $"{key}[{point.Series},{point.Index}] shows {tableValue}, its list {page.Url} has {figure}");
                 clicked++;
 
-                await page.GoBackAsync();
+                // Back within the app is a history step the circuit answers, not always a fresh load: under CI load the
+                // "load" event it waited for never came. The address and the drawn charts below are what a person waits for.
+                await page.GoBackAsync(new PageGoBackOptions { WaitUntil = WaitUntilState.Commit });
                 await page.WaitForURLAsync(view);
                 await WaitForChartsAsync(page);
             }
