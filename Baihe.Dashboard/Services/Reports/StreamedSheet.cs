@@ -8,10 +8,11 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Baihe.Dashboard.Services.Reports;
 
 /// <summary>
-/// Fills one large sheet of a ClosedXML-built workbook by streaming rows with OpenXmlWriter. ClosedXML keeps every
-/// cell as an object, which costs seconds and hundreds of megabytes at 100k rows; here ClosedXML lays out the sheet
-/// (headers, frozen row, print setup) with one template row whose cell styles say how to write each column, and the
-/// rows are then written, as they come from the database, into a copy of the package.
+/// Fills one large sheet of a ClosedXML-built workbook by streaming rows. ClosedXML keeps every cell as an object,
+/// which costs seconds and hundreds of megabytes at 100k rows; here ClosedXML lays out the sheet (headers, frozen row,
+/// print setup) with one template row whose cell styles say how to write each column, and the rows are then written,
+/// as they come from the database, into a copy of the package: the sheet's small frame by OpenXmlWriter, the rows as
+/// bytes by <see cref="SheetRowWriter"/>.
 /// </summary>
 public static class StreamedSheet
 {
@@ -26,7 +27,11 @@ public static class StreamedSheet
     /// <summary>How many rows are read before the column widths are fixed; the rest of the month does not widen them.</summary>
     public const int WidthSampleRows = 2000;
 
-    private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
+    /// <summary>
+    /// How the streamed sheet is deflated. Its XML is most of the export's work: at the fastest level the 100k-row month
+    /// compresses in about half the time, and the file grows from about 0.66 to 1.0 MB (MiniExcel's is 2.7 MB).
+    /// </summary>
+    private const CompressionLevel LedgerCompression = CompressionLevel.Fastest;
 
     /// <summary>
     /// Copies the package <paramref name="template"/> into <paramref name="output"/>, replacing row 2 (the template row) of
@@ -81,7 +86,7 @@ public static class StreamedSheet
                 workbookEntry = entry;
                 continue;
             }
-            var target = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+            var target = zip.CreateEntry(entry.FullName, entry.FullName == sheetEntry ? LedgerCompression : CompressionLevel.Optimal);
             await using var to = target.Open();
             if (entry.FullName != sheetEntry)
             {
@@ -89,36 +94,16 @@ public static class StreamedSheet
                 await from.CopyToAsync(to, ct);
                 continue;
             }
-            using var writer = OpenXmlWriter.Create(to);
-            writer.WriteStartDocument();
-            writer.WriteStartElement(new Worksheet());
-            foreach (var child in worksheet.ChildElements)
+            // The sheet's frame (views, widths, print setup: small) is written by OpenXmlWriter around an empty sheetData,
+            // and the rows go between its two halves; the end is framed again once the row count is known.
+            to.Write(Frame(worksheet, columnWidths, lastColumn, 0).Before);
+            using (var rowWriter = new SheetRowWriter(to))
             {
-                switch (child)
-                {
-                    case SheetDimension:
-                        // Optional, and unknown until the rows are written.
-                        break;
-                    case Columns:
-                        writer.WriteElement(new Columns(columnWidths.Select((w, c) => new Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = w, CustomWidth = true })));
-                        break;
-                    case SheetData data:
-                        writer.WriteStartElement(new SheetData());
-                        writer.WriteElement((Row)data.Elements<Row>().Single(r => r.RowIndex! == 1).CloneNode(true));
-                        written = await WriteRowsAsync(writer, kinds, styles, quotedStyle, sample, more ? source : null,
-                            rowHeight is null ? null : row => rowHeight(row, columnWidths));
-                        writer.WriteEndElement();
-                        break;
-                    case AutoFilter:
-                        writer.WriteElement(new AutoFilter { Reference = $"A1:{lastColumn}{Math.Max(written + 1, 2)}" });
-                        break;
-                    default:
-                        writer.WriteElement(child);
-                        break;
-                }
+                written = await WriteRowsAsync(rowWriter, kinds, styles, quotedStyle, sample, more ? source : null,
+                    rowHeight is null ? null : row => rowHeight(row, columnWidths));
+                rowWriter.Flush();
             }
-            writer.WriteEndElement();
-            writer.Close();
+            to.Write(Frame(worksheet, columnWidths, lastColumn, written).After);
         }
         if (workbookEntry is not null)
         {
@@ -143,44 +128,75 @@ public static class StreamedSheet
         return written;
     }
 
-    // One empty element of each kind, written as start tags with prepared attribute lists: no element objects per cell.
-    private static readonly Row RowElement = new();
-    private static readonly Cell CellElement = new();
-    private static readonly CellValue ValueElement = new();
-    private static readonly InlineString InlineElement = new();
-    private static readonly Text TextElement = new();
-    private static readonly OpenXmlAttribute[] NoAttributes = [];
-    private static readonly OpenXmlAttribute[] PreserveSpace = [new("xml", "space", XmlNamespace, "preserve")];
+    private const string MainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string RelationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    private static async Task<int> WriteRowsAsync(OpenXmlWriter writer, IReadOnlyList<Kind> kinds, uint[] styles, uint quotedStyle,
+    /// <summary>
+    /// The sheet's XML without its data rows, split where they go (just before the end of sheetData): the template's
+    /// parts as they were, except the column widths, the header row alone in sheetData, and the filter over the
+    /// <paramref name="written"/> rows. The root declares SpreadsheetML as its default namespace too, for the
+    /// unprefixed rows of <see cref="SheetRowWriter"/>.
+    /// </summary>
+    private static (byte[] Before, byte[] After) Frame(Worksheet worksheet, double[] columnWidths, string lastColumn, int written)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = OpenXmlWriter.Create(buffer))
+        {
+            writer.WriteStartDocument();
+            writer.WriteStartElement(new Worksheet(), [], [new("", MainNamespace), new("r", RelationshipsNamespace)]);
+            foreach (var child in worksheet.ChildElements)
+            {
+                switch (child)
+                {
+                    case SheetDimension:
+                        // Optional, and unknown until the rows are written.
+                        break;
+                    case Columns:
+                        writer.WriteElement(new Columns(columnWidths.Select((w, c) => new Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = w, CustomWidth = true })));
+                        break;
+                    case SheetData data:
+                        writer.WriteStartElement(new SheetData());
+                        writer.WriteElement((Row)data.Elements<Row>().Single(r => r.RowIndex! == 1).CloneNode(true));
+                        writer.WriteEndElement();
+                        break;
+                    case AutoFilter:
+                        writer.WriteElement(new AutoFilter { Reference = $"A1:{lastColumn}{Math.Max(written + 1, 2)}" });
+                        break;
+                    default:
+                        writer.WriteElement(child);
+                        break;
+                }
+            }
+            writer.WriteEndElement();
+            writer.Close();
+        }
+        var xml = buffer.ToArray();
+        var text = System.Text.Encoding.UTF8.GetString(xml);
+        if (!text.Contains($"xmlns=\"{MainNamespace}\"", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The sheet's root does not declare SpreadsheetML as its default namespace.");
+        }
+        var ends = System.Text.RegularExpressions.Regex.Matches(text, "</([A-Za-z0-9]+:)?sheetData>");
+        if (ends.Count != 1)
+        {
+            throw new InvalidOperationException($"The sheet's frame has {ends.Count} ends of sheetData, not one.");
+        }
+        var split = System.Text.Encoding.UTF8.GetByteCount(text.AsSpan(0, ends[0].Index));
+        return (xml[..split], xml[split..]);
+    }
+
+    private static async Task<int> WriteRowsAsync(SheetRowWriter writer, IReadOnlyList<Kind> kinds, uint[] styles, uint quotedStyle,
         List<object?[]> sample, IAsyncEnumerator<object?[]>? rest, Func<object?[], double?>? rowHeight)
     {
-        var plain = styles.Select(s => new[] { new OpenXmlAttribute("s", "", s.ToString(CultureInfo.InvariantCulture)) }).ToArray();
-        var inline = styles.Select(s => new[] { new OpenXmlAttribute("s", "", s.ToString(CultureInfo.InvariantCulture)), new OpenXmlAttribute("t", "", "inlineStr") }).ToArray();
-        OpenXmlAttribute[] quoted = [new("s", "", quotedStyle.ToString(CultureInfo.InvariantCulture)), new("t", "", "inlineStr")];
-        var rowAttribute = new OpenXmlAttribute[1];
-        var tallRowAttributes = new OpenXmlAttribute[3];
         var r = 1;
-        // Rows of one day share their date; its serial number is formatted once.
+        // Rows of one day share their date; its serial number is computed once.
         var lastDate = DateTime.MinValue;
-        var lastSerial = "";
+        var lastSerial = 0.0;
 
         void Write(object?[] row)
         {
             r++;
-            var number = new OpenXmlAttribute("r", "", r.ToString(CultureInfo.InvariantCulture));
-            if (rowHeight?.Invoke(row) is double height)
-            {
-                tallRowAttributes[0] = number;
-                tallRowAttributes[1] = new OpenXmlAttribute("ht", "", height.ToString(CultureInfo.InvariantCulture));
-                tallRowAttributes[2] = new OpenXmlAttribute("customHeight", "", "1");
-                writer.WriteStartElement(RowElement, tallRowAttributes);
-            }
-            else
-            {
-                rowAttribute[0] = number;
-                writer.WriteStartElement(RowElement, rowAttribute);
-            }
+            writer.StartRow(r, rowHeight?.Invoke(row));
             for (var c = 0; c < kinds.Count; c++)
             {
                 var value = row[c];
@@ -197,35 +213,34 @@ public static class StreamedSheet
                         if (date != lastDate)
                         {
                             lastDate = date;
-                            lastSerial = date.ToOADate().ToString(CultureInfo.InvariantCulture);
+                            lastSerial = date.ToOADate();
                         }
-                        Value(plain[c], lastSerial);
+                        writer.Number(styles[c], lastSerial);
                         break;
                     case Kind.Number:
-                        Value(plain[c], Convert.ToString(value, CultureInfo.InvariantCulture)!);
+                        switch (value)
+                        {
+                            case int i:
+                                writer.Number(styles[c], i);
+                                break;
+                            case long l:
+                                writer.Number(styles[c], l);
+                                break;
+                            case decimal d:
+                                writer.Number(styles[c], d);
+                                break;
+                            default:
+                                writer.Number(styles[c], Convert.ToDouble(value, CultureInfo.InvariantCulture));
+                                break;
+                        }
                         break;
                     default:
                         var text = ReportCells.XmlSafe(value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
-                        writer.WriteStartElement(CellElement, ReportCells.LooksLikeFormula(text) ? quoted : inline[c]);
-                        writer.WriteStartElement(InlineElement, NoAttributes);
-                        writer.WriteStartElement(TextElement, text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) ? PreserveSpace : NoAttributes);
-                        writer.WriteString(text);
-                        writer.WriteEndElement();
-                        writer.WriteEndElement();
-                        writer.WriteEndElement();
+                        writer.Text(ReportCells.LooksLikeFormula(text) ? quotedStyle : styles[c], text);
                         break;
                 }
             }
-            writer.WriteEndElement();
-        }
-
-        void Value(OpenXmlAttribute[] attributes, string value)
-        {
-            writer.WriteStartElement(CellElement, attributes);
-            writer.WriteStartElement(ValueElement, NoAttributes);
-            writer.WriteString(value);
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+            writer.EndRow();
         }
 
         foreach (var row in sample)

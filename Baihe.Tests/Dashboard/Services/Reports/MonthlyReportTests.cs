@@ -137,6 +137,32 @@ public class MonthlyReportTests
     }
 
     [Fact]
+    public async Task TheStreamedLedger_KeepsEveryCharacterOfItsText_AsASpreadsheetReadsItBack()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        // Markup characters, spaces at either end, line breaks (CR LF and a lone CR), characters outside the BMP, and a
+        // note long enough to be written in several pieces.
+        string[] notes = ["a & b <c> \"d\" 'e'", "  前后有空格  ", "第一行\r\n第二行", "回车\r结尾", "百合🌸邻长𠀀", new string('长', 197) + "&<>"];
+        await using (var conn = await db.Factory.OpenAsync())
+        {
+            foreach (var note in notes)
+            {
+                await conn.ExecuteAsync("INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RecordedAt, Note) VALUES ((SELECT MIN(Id) FROM Member), 1, 1, '2026-10-06', 'Service', '2026-10-06', @note);", new { note });
+            }
+        }
+
+        var (book, file) = await ExportAsync(db, await db.ActorAsync("shuji"), "2026-10");
+        book.Dispose();
+
+        // Read with the Open XML SDK, which gives the stored text as it is (ClosedXML turns CR LF into LF as it loads).
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(file.Content), false);
+        var sheet = document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == "积分明细");
+        var written = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!)).Worksheet
+            .Descendants<DocumentFormat.OpenXml.Spreadsheet.InlineString>().Select(s => s.InnerText).ToHashSet();
+        Assert.All(notes, note => Assert.True(written.Contains(note), $"the ledger lost or changed the note {System.Text.Json.JsonSerializer.Serialize(note[..Math.Min(note.Length, 20)])}"));
+    }
+
+    [Fact]
     public async Task AnEmptyMonth_StillGivesAValidWorkbookThatSaysSo()
     {
         await using var db = await TestDatabase.WithAccountsAsync();
