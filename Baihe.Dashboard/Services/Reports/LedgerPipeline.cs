@@ -36,42 +36,36 @@ internal static class LedgerPipeline
     }
 
     /// <summary>
-    /// Reads the rows on another thread, a batch ahead, so that reading the database and writing and compressing the
-    /// sheet overlap: on two cores the ledger then costs about the slower of the two instead of their sum.
+    /// Starts reading the rows on another thread now, up to <see cref="Ahead"/> rows ahead of the writer, so that reading
+    /// the database overlaps the other sheets' queries, ClosedXML's layout and the writing and compressing of the sheet:
+    /// on two cores the ledger then costs about the slower of the two instead of their sum. Dispose it to stop the
+    /// reader (and close its connection) whether or not the rows were written.
     /// </summary>
-    public static async IAsyncEnumerable<object?[]> Prefetched(IAsyncEnumerable<object?[]> rows, [EnumeratorCancellation] CancellationToken ct)
+    public static Prefetch Start(IAsyncEnumerable<object?[]> rows, CancellationToken ct) => new(rows, ct);
+
+    /// <summary>How far the reader may run ahead of the writer: enough rows to keep reading through ClosedXML's work, and a bound on memory (about 15 MB).</summary>
+    public const int Ahead = 64 * BatchSize;
+
+    private const int BatchSize = 512;
+
+    /// <summary>Rows being read a batch at a time on another thread; enumerate them once.</summary>
+    internal sealed class Prefetch : IAsyncDisposable
     {
-        const int batchSize = 512;
-        var batches = Channel.CreateBounded<List<object?[]>>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var producer = Task.Run(async () =>
+        private readonly Channel<List<object?[]>> _batches = Channel.CreateBounded<List<object?[]>>(
+            new BoundedChannelOptions(Ahead / BatchSize) { SingleReader = true, SingleWriter = true });
+        private readonly CancellationTokenSource _stop;
+        private readonly Task _producer;
+
+        public Prefetch(IAsyncEnumerable<object?[]> rows, CancellationToken ct)
         {
-            try
-            {
-                var batch = new List<object?[]>(batchSize);
-                await foreach (var row in rows.WithCancellation(stop.Token))
-                {
-                    batch.Add(row);
-                    if (batch.Count == batchSize)
-                    {
-                        await batches.Writer.WriteAsync(batch, stop.Token);
-                        batch = new List<object?[]>(batchSize);
-                    }
-                }
-                if (batch.Count > 0)
-                {
-                    await batches.Writer.WriteAsync(batch, stop.Token);
-                }
-                batches.Writer.Complete();
-            }
-            catch (Exception e)
-            {
-                batches.Writer.Complete(e);
-            }
-        }, CancellationToken.None);
-        try
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            _producer = Task.Run(() => ProduceAsync(rows), CancellationToken.None);
+        }
+
+        /// <summary>The rows in order, as the reader delivers them.</summary>
+        public async IAsyncEnumerable<object?[]> RowsAsync([EnumeratorCancellation] CancellationToken ct = default)
         {
-            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+            await foreach (var batch in _batches.Reader.ReadAllAsync(ct))
             {
                 foreach (var row in batch)
                 {
@@ -79,16 +73,44 @@ internal static class LedgerPipeline
                 }
             }
         }
-        finally
+
+        public async ValueTask DisposeAsync()
         {
-            // A consumer that stops early (an error while writing) also stops the reader and closes its connection.
-            await stop.CancelAsync();
+            // A writer that stopped early (an error while writing, or never started) also stops the reader.
+            await _stop.CancelAsync();
             try
             {
-                await producer;
+                await _producer;
             }
             catch (OperationCanceledException)
             {
+            }
+            _stop.Dispose();
+        }
+
+        private async Task ProduceAsync(IAsyncEnumerable<object?[]> rows)
+        {
+            try
+            {
+                var batch = new List<object?[]>(BatchSize);
+                await foreach (var row in rows.WithCancellation(_stop.Token))
+                {
+                    batch.Add(row);
+                    if (batch.Count == BatchSize)
+                    {
+                        await _batches.Writer.WriteAsync(batch, _stop.Token);
+                        batch = new List<object?[]>(BatchSize);
+                    }
+                }
+                if (batch.Count > 0)
+                {
+                    await _batches.Writer.WriteAsync(batch, _stop.Token);
+                }
+                _batches.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                _batches.Writer.Complete(e);
             }
         }
     }

@@ -128,6 +128,8 @@ public sealed class ReportExporter(ReportQueries reports, ReportCommands command
         }
 
         ledgerCounts ??= targets.Count == 0 ? new Dictionary<int, int>() : await reports.LedgerCountsAsync(scope, month, ct);
+        // The ledger, the one large sheet, starts coming from the database now, while the rest is queried and laid out.
+        await using var ledgerRows = LedgerSheet.Start([.. targets.Select(c => (c, ledgerCounts.GetValueOrDefault(c.Id)))], reports, month, rollUp, ct);
         var months = new List<CommunityMonth>();
         foreach (var community in targets)
         {
@@ -144,7 +146,7 @@ public sealed class ReportExporter(ReportQueries reports, ReportCommands command
             OverviewSheet.Write(workbook, months[0], monthLabel, clock.Now, generatedBy, empty, ResponseHours);
         }
         var rows = RosterSheet.Write(workbook, rollUp, months.Select(m => (m.Community, m.Roster)), month, scope.FullPhones);
-        var ledger = LedgerSheet.Write(workbook, rollUp, months, reports, month, ct);
+        var ledger = LedgerSheet.Write(workbook, rollUp, ledgerRows);
         rows += RankingSheet.Write(workbook, rollUp, months, month);
         rows += RedemptionSheet.Write(workbook, rollUp, months);
         rows += ActivitySheet.Write(workbook, rollUp, months);
