@@ -41,6 +41,18 @@ public sealed partial class UserCommands(DbConnectionFactory db, BaiheClock cloc
         WHERE Id = @Id;
         """;
 
+    // A wrong old password on the password page counts with the wrong sign-ins; the guess that locks the account also
+    // gives it a new stamp, which ends the session that was guessing (and every other).
+    private const string RecordPasswordGuessSql = """
+        UPDATE AppUser
+        SET FailedSignIns = FailedSignIns + 1,
+            LockedUntil = CASE WHEN FailedSignIns + 1 >= @Max THEN @LockedUntil ELSE LockedUntil END,
+            SecurityStamp = CASE WHEN FailedSignIns + 1 >= @Max THEN @SecurityStamp ELSE SecurityStamp END
+        WHERE Id = @Id;
+        """;
+
+    private const string FailedSignInsSql = "SELECT FailedSignIns FROM AppUser WHERE Id = @Id;";
+
     private const string RecordSuccessSql = "UPDATE AppUser SET FailedSignIns = 0, LockedUntil = NULL WHERE Id = @Id;";
 
     private const string UpdateRoleSql = """
@@ -249,6 +261,32 @@ public sealed partial class UserCommands(DbConnectionFactory db, BaiheClock cloc
             w.Audit("User.ChangePassword", "AppUser", actor.UserId, null, new { MustChangePassword = false });
             return CommandResult.Success(actor.UserId);
         }, ct);
+
+    /// <summary>
+    /// Counts a wrong old password given on the password page as a failed sign-in: from a borrowed session it is someone
+    /// guessing. The <see cref="MaxFailedSignIns"/>th in a row locks the account for <see cref="LockoutDuration"/> and
+    /// ends all its sessions, this one included, and is audited. Returns whether the account is now locked.
+    /// </summary>
+    public async Task<bool> RecordPasswordGuessAsync(Actor actor, CancellationToken ct = default)
+    {
+        var locked = false;
+        await WriteTransaction.RunAsync(db, clock, actor, Area, async w =>
+        {
+            var until = clock.Now + LockoutDuration;
+            await w.ExecuteAsync(RecordPasswordGuessSql, new { Id = actor.UserId, Max = MaxFailedSignIns, LockedUntil = until, SecurityStamp = NewStamp() });
+            // Read in the same transaction: the count this guess made, not one a concurrent guess made after it.
+            locked = await w.ScalarAsync<int>(FailedSignInsSql, new { Id = actor.UserId }) == MaxFailedSignIns;
+            if (locked)
+            {
+                w.Audit("User.Lock", "AppUser", actor.UserId, null, new { LockedUntil = until, Reason = "WrongOldPassword" });
+            }
+            return CommandResult.Success(actor.UserId);
+        }, ct);
+        return locked;
+    }
+
+    /// <summary>What the guess that locks the account is told; the next page it opens is the sign-in.</summary>
+    public static readonly string LockedByGuesses = $"原密码连续输错 {MaxFailedSignIns} 次，账户已锁定 {LockoutDuration.TotalMinutes:0} 分钟，所有登录均已退出，请稍后重新登录。";
 
     /// <summary>
     /// Sets where an account receives notification email (null or empty: none) and its 同时发送邮件 switch, for the

@@ -39,7 +39,7 @@ public static class AuditLabels
         ["User.Disable"] = "停用账户", ["User.Enable"] = "启用账户", ["User.EndSessions"] = "结束所有会话",
         ["User.SetDisabled"] = "停用或启用账户", ["Screen.CreateToken"] = "创建大屏令牌", ["Screen.RevokeToken"] = "吊销大屏令牌",
         ["Community.Read"] = "查看社区", ["Audit.Export"] = "导出操作日志", ["Audit.Archive"] = "归档操作日志",
-        ["Audit.Read"] = "查看操作日志", ["User.ResetPassword"] = "重置密码", ["User.ChangePassword"] = "修改密码",
+        ["Audit.Read"] = "查看操作日志", ["User.ResetPassword"] = "重置密码", ["User.ChangePassword"] = "修改密码", ["User.Lock"] = "原密码连续输错，锁定账户",
         ["Roster.OpenMember"] = "查看队员", ["Certificate.Read"] = "查看服务证明", ["Deliberation.Read"] = "查看议事",
         ["Import.Preview"] = "预览导入", ["Dashboard.Read"] = "查看看板", ["Dashboard.Drill"] = "查看下钻明细",
         ["Write.StaleSession"] = "会话已失效时的写入", ["Task.Remind"] = "催办", ["Task.Supervise"] = "督办",

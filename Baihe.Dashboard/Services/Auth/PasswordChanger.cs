@@ -50,6 +50,10 @@ public sealed class PasswordChanger(UserCommands commands, UserQueries users)
         }
         catch (AccessDeniedException refused)
         {
+            if (refused.Message == UserCommands.WrongOldPassword && await commands.RecordPasswordGuessAsync(actor, ct))
+            {
+                return (UserCommands.LockedByGuesses, null);
+            }
             return (refused.Message, null);
         }
         if (!result.Ok)

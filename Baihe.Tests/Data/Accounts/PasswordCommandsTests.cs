@@ -115,6 +115,37 @@ public class PasswordCommandsTests
     }
 
     [Fact]
+    public async Task WrongOldPasswords_CountAsFailedSignIns_AndTheFifthLocksTheAccountAndEndsItsSessions()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        var users = new UserQueries(db.Factory);
+        var changer = new PasswordChanger(new UserCommands(db.Factory, db.Clock), users);
+        var before = (await users.FindByUserNameAsync("shuji"))!;
+        var actor = await db.ActorAsync("shuji");
+
+        for (var i = 1; i < UserCommands.MaxFailedSignIns; i++)
+        {
+            Assert.Equal(UserCommands.WrongOldPassword, (await changer.ChangeOwnAsync(actor, $"guess-{i}", "new-password-1", "new-password-1")).Error);
+        }
+        var fourth = (await users.FindByUserNameAsync("shuji"))!;
+        Assert.Equal(UserCommands.MaxFailedSignIns - 1, fourth.FailedSignIns);
+        Assert.Null(fourth.LockedUntil);
+        Assert.Equal(before.SecurityStamp, fourth.SecurityStamp);
+
+        var (error, user) = await changer.ChangeOwnAsync(actor, "guess-5", "new-password-1", "new-password-1");
+
+        Assert.Equal(UserCommands.LockedByGuesses, error);
+        Assert.Null(user);
+        var after = (await users.FindByUserNameAsync("shuji"))!;
+        Assert.Equal(db.Clock.Now + UserCommands.LockoutDuration, after.LockedUntil);
+        // A new stamp: the session that guessed (and every other) is refused at its next request.
+        Assert.NotEqual(before.SecurityStamp, after.SecurityStamp);
+        Assert.Equal(before.PasswordHash, after.PasswordHash);
+        Assert.Equal(UserCommands.MaxFailedSignIns, await AuditsAsync(db, "Denied:User.ChangePassword", "shuji"));
+        Assert.Equal(1, await AuditsAsync(db, "User.Lock", "shuji"));
+    }
+
+    [Fact]
     public async Task ChangeOwnPassword_Succeeds_ClearsTheMustChangeFlag_AndReturnsTheNewStamp()
     {
         await using var db = await TestDatabase.WithAccountsAsync();
