@@ -40,7 +40,7 @@ public sealed class CommandViewStoryTests(BrowserFixture app, ITestOutputHelper 
         var page = await app.SignInAsync("jiedao");
         await app.OpenAsync(page, "/");
         // An official's home is the district comparison.
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/district");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/district", Committed);
         var clicked = await ClickEveryValueAsync(page);
         Assert.True(clicked >= 10, $"only {clicked} values were clicked on the district view");
     });
@@ -53,7 +53,7 @@ public sealed class CommandViewStoryTests(BrowserFixture app, ITestOutputHelper 
         await WaitForChartsAsync(page);
         // The comparison's community link opens that community's overview under the same filter.
         await page.Locator(".district-table .community-link", new() { HasText = "百合园社区" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("community=", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("community=", StringComparison.Ordinal), Committed);
         // The address changes before the overview replaces the district view: wait for the overview's own charts.
         await page.Locator(".dashboard-body [data-chart-key^='community.']").First.WaitForAsync();
         var clicked = await ClickEveryValueAsync(page);
@@ -68,14 +68,14 @@ public sealed class CommandViewStoryTests(BrowserFixture app, ITestOutputHelper 
         await WaitForChartsAsync(page);
         var lastMonth = DateTime.UtcNow.AddHours(8).AddMonths(-1);
         await page.SelectOptionAsync(".filter-kind", "month");
-        await page.WaitForURLAsync(url => url.Contains("period=", StringComparison.Ordinal) && url.Contains('-', StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("period=", StringComparison.Ordinal) && url.Contains('-', StringComparison.Ordinal), Committed);
         await page.SelectOptionAsync(".filter-month", lastMonth.Month.ToString(CultureInfo.InvariantCulture));
         if (lastMonth.Year != DateTime.UtcNow.AddHours(8).Year)
         {
             await page.SelectOptionAsync(".filter-year", lastMonth.Year.ToString(CultureInfo.InvariantCulture));
         }
         var expected = $"period={lastMonth:yyyy-MM}";
-        await page.WaitForURLAsync(url => url.EndsWith(expected, StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith(expected, StringComparison.Ordinal), Committed);
         await WaitForFiguresAsync(page);
         await page.Locator(".filter-label", new() { HasText = $"{lastMonth.Year}年{lastMonth.Month}月" }).WaitForAsync();
         var before = await FiguresAsync(page);
@@ -91,7 +91,7 @@ public sealed class CommandViewStoryTests(BrowserFixture app, ITestOutputHelper 
         await WaitForChartsAsync(page);
         var grid = await page.Locator(".filter-grid option").Nth(1).GetAttributeAsync("value");
         await page.SelectOptionAsync(".filter-grid", grid!);
-        await page.WaitForURLAsync(url => url.EndsWith($"community=1&grid={grid}", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith($"community=1&grid={grid}", StringComparison.Ordinal), Committed);
         await WaitForFiguresAsync(page);
         var gridFigures = await FiguresAsync(page);
         link = page.Url;
@@ -188,7 +188,7 @@ public sealed class CommandViewStoryTests(BrowserFixture app, ITestOutputHelper 
                 {
                     await chart.Locator(".baihe-chart-canvas").ClickAsync(new LocatorClickOptions { Position = new Position { X = (float)point.X, Y = (float)point.Y } });
                 }
-                await page.WaitForURLAsync(url => url.Contains("/drill?", StringComparison.Ordinal));
+                await page.WaitForURLAsync(url => url.Contains("/drill?", StringComparison.Ordinal), Committed);
                 Assert.EndsWith("/" + href, page.Url, StringComparison.Ordinal);
                 await page.Locator(".drill-count, .drill-refusal").First.WaitForAsync();
                 if (await page.Locator(".drill-refusal").CountAsync() > 0)
@@ -205,13 +205,17 @@ public sealed class CommandViewStoryTests(BrowserFixture app, ITestOutputHelper 
                 // Back within the app is a history step the circuit answers, not always a fresh load: under CI load the
                 // "load" event it waited for never came. The address and the drawn charts below are what a person waits for.
                 await page.GoBackAsync(new PageGoBackOptions { WaitUntil = WaitUntilState.Commit });
-                await page.WaitForURLAsync(view);
+                await page.WaitForURLAsync(view, Committed);
                 await WaitForChartsAsync(page);
             }
         }
         output.WriteLine($"{view}: {clicked} values clicked");
         return clicked;
     }
+
+    // Each wait on the address is followed by a wait for what the page shows, so it waits only for the address to
+    // change: in-app navigations have no "load" of their own, and under CI load waiting for one timed out.
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
 
     private sealed record ChartPoint(int Series, int Index, double Value, double X, double Y);
 
