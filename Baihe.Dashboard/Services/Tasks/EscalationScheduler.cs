@@ -14,9 +14,10 @@ public sealed class EscalationScheduler(EscalationScanner scanner, TaskEscalatio
     {
         try
         {
+            // The first scan runs as the server starts, not a tick later: what fell due while no server ran (or, in the
+            // demo, the seeded late tasks) is escalated and told before the first person opens the bell.
             while (!stoppingToken.IsCancellationRequested)
             {
-                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, options.ScanSeconds)), time, stoppingToken);
                 try
                 {
                     await scanner.ScanAsync(stoppingToken);
@@ -26,6 +27,7 @@ public sealed class EscalationScheduler(EscalationScanner scanner, TaskEscalatio
                     // A failed scan (the database away for a moment) is retried at the next tick; nothing was half-written.
                     log.LogWarning(e, "The escalation scan failed; it tries again at the next tick");
                 }
+                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, options.ScanSeconds)), time, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -42,6 +42,43 @@ public class EscalationSchedulerTests
     }
 
     [Fact]
+    public async Task AServerStartingAfterTheDueTime_EscalatesAtOnce_WithoutWaitingATick()
+    {
+        await using var db = await TestDatabase.WithAccountsAsync();
+        var time = new FakeTimeProvider(FixedTimeProvider.Default);
+        var clock = new BaiheClock(time);
+        var tasks = new TaskCommands(db.Factory, clock, new TaskDueHours(Urgent: 2));
+        var queries = new TaskWorkflowQueries(db.Factory);
+        var shuji = await db.ActorAsync("shuji");
+        var id = (await tasks.IntakeAsync(shuji, new IntakeRequest { GridId = 1, Title = "路灯不亮", Description = "3 栋门前路灯两晚不亮。", Category = "安全隐患", Source = "Hotline" })).Id!.Value;
+        await tasks.TriageAsync(shuji, id, "Urgent", "安全隐患", (await queries.DetailAsync(id))!.Value.Task.RowVersion);
+        // Due while no server ran.
+        time.Advance(TimeSpan.FromHours(3));
+
+        await using var host = Host(db, time);
+        var scan = host.GetRequiredService<EscalationScheduler>();
+        await scan.StartAsync(CancellationToken.None);
+        try
+        {
+            // The fake clock is never moved here: only a scan at start can record it.
+            var until = DateTime.UtcNow.AddSeconds(60);
+            int recorded;
+            do
+            {
+                await Task.Delay(20);
+                await using var conn = await db.Factory.OpenAsync();
+                recorded = await conn.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM TaskEscalation WHERE TaskId = @id AND Kind = 'Supervise';", new { id });
+            }
+            while (recorded == 0 && DateTime.UtcNow < until);
+            Assert.Equal(1, recorded);
+        }
+        finally
+        {
+            await scan.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task TwoServersAndARestart_RecordEachThresholdOnce_AndTellEachPersonOnce()
     {
         await using var db = await TestDatabase.WithAccountsAsync();
