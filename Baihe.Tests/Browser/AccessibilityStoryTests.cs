@@ -154,16 +154,8 @@ public sealed class AccessibilityStoryTests(BrowserFixture app)
         switch (template)
         {
             case "/evaluations/{Id:int}/notice":
-                // Written behind the app as the print story does, for a half-year no story uses.
-                var evaluation = await conn.ExecuteScalarAsync<int>("""
-                    INSERT INTO Evaluation (CommunityId, Year, Half, ShortlistSize, Status, PublicityEndsOn) VALUES (1, 2025, 1, 10, 'Publicised', '2025-07-15');
-                    SELECT last_insert_rowid();
-                    """);
-                await conn.ExecuteAsync("""
-                    INSERT INTO EvaluationResult (EvaluationId, MemberId, Rank, Points, IsWinner)
-                    SELECT @evaluation, m.Id, ROW_NUMBER() OVER (ORDER BY m.Id), 20 - ROW_NUMBER() OVER (ORDER BY m.Id), CASE WHEN ROW_NUMBER() OVER (ORDER BY m.Id) <= 8 THEN 1 ELSE 0 END
-                    FROM Member m JOIN Grid g ON g.Id = m.GridId WHERE g.CommunityId = 1 ORDER BY m.Id LIMIT 10;
-                    """, new { evaluation });
+                // As the print story writes it, for a half-year no story uses.
+                var evaluation = await PrintStoryTests.PublishedEvaluationAsync(conn, 2025, 1, "2025-07-15");
                 return evaluation;
             case "/certificates/{Id:int}":
                 // Issued through the command, for a volunteer the demo gave an ID line.

@@ -19,15 +19,9 @@ public sealed partial class PrintStoryTests(BrowserFixture app)
         long id;
         await using (var db = new SqliteConnection($"Data Source={app.DatabaseFile}"))
         {
-            // Written behind the app, as the secretary's 公示 would have: an overall second-half evaluation, eight winners.
-            id = await db.ExecuteScalarAsync<long>("""
-                INSERT INTO Evaluation (CommunityId, Year, Half, ShortlistSize, Status, PublicityEndsOn) VALUES (1, 2026, 2, 10, 'Publicised', '2026-12-31');
-                SELECT last_insert_rowid();
-                """);
+            // An overall second-half evaluation in 公示, as the secretary's would be, with its audit row.
+            id = await PublishedEvaluationAsync(db, 2026, 2, "2026-12-31");
             await db.ExecuteAsync("""
-                INSERT INTO EvaluationResult (EvaluationId, MemberId, Rank, Points, IsWinner)
-                SELECT @id, m.Id, ROW_NUMBER() OVER (ORDER BY m.Id), 20 - ROW_NUMBER() OVER (ORDER BY m.Id), CASE WHEN ROW_NUMBER() OVER (ORDER BY m.Id) <= 8 THEN 1 ELSE 0 END
-                FROM Member m JOIN Grid g ON g.Id = m.GridId WHERE g.CommunityId = 1 ORDER BY m.Id LIMIT 10;
                 INSERT INTO AuditLog (OccurredAt, UserName, Action, EntityType, EntityId) VALUES ('2026-12-01 09:00:00', 'shuji', 'Evaluation.Publicise', 'Evaluation', CAST(@id AS TEXT));
                 """, new { id });
         }
@@ -78,4 +72,22 @@ public sealed partial class PrintStoryTests(BrowserFixture app)
 
     [GeneratedRegex(@"/Type\s*/Page(?![s\w])")]
     private static partial Regex PageObject();
+
+    /// <summary>
+    /// An evaluation of community 1 in 公示 for the given half-year, with ten results and eight winners, written behind
+    /// the app as the secretary's 公示 would have left it. Returns its id.
+    /// </summary>
+    internal static async Task<int> PublishedEvaluationAsync(SqliteConnection db, int year, int half, string publicityEndsOn)
+    {
+        var id = await db.ExecuteScalarAsync<int>("""
+            INSERT INTO Evaluation (CommunityId, Year, Half, ShortlistSize, Status, PublicityEndsOn) VALUES (1, @year, @half, 10, 'Publicised', @publicityEndsOn);
+            SELECT last_insert_rowid();
+            """, new { year, half, publicityEndsOn });
+        await db.ExecuteAsync("""
+            INSERT INTO EvaluationResult (EvaluationId, MemberId, Rank, Points, IsWinner)
+            SELECT @id, m.Id, ROW_NUMBER() OVER (ORDER BY m.Id), 20 - ROW_NUMBER() OVER (ORDER BY m.Id), CASE WHEN ROW_NUMBER() OVER (ORDER BY m.Id) <= 8 THEN 1 ELSE 0 END
+            FROM Member m JOIN Grid g ON g.Id = m.GridId WHERE g.CommunityId = 1 ORDER BY m.Id LIMIT 10;
+            """, new { id });
+        return id;
+    }
 }

@@ -41,17 +41,24 @@ public class EscalationSchedulerTests
         }
     }
 
+    // An urgent task (due in two hours) taken in and triaged by the secretary.
+    private static async Task<(TaskCommands Tasks, TaskWorkflowQueries Queries, Baihe.Data.Accounts.Actor Shuji, int Id)> UrgentTaskAsync(
+        TestDatabase db, TimeProvider time, string title, string description)
+    {
+        var tasks = new TaskCommands(db.Factory, new BaiheClock(time), new TaskDueHours(Urgent: 2));
+        var queries = new TaskWorkflowQueries(db.Factory);
+        var shuji = await db.ActorAsync("shuji");
+        var id = (await tasks.IntakeAsync(shuji, new IntakeRequest { GridId = 1, Title = title, Description = description, Category = "安全隐患", Source = "Hotline" })).Id!.Value;
+        await tasks.TriageAsync(shuji, id, "Urgent", "安全隐患", (await queries.DetailAsync(id))!.Value.Task.RowVersion);
+        return (tasks, queries, shuji, id);
+    }
+
     [Fact]
     public async Task AServerStartingAfterTheDueTime_EscalatesAtOnce_WithoutWaitingATick()
     {
         await using var db = await TestDatabase.WithAccountsAsync();
         var time = new FakeTimeProvider(FixedTimeProvider.Default);
-        var clock = new BaiheClock(time);
-        var tasks = new TaskCommands(db.Factory, clock, new TaskDueHours(Urgent: 2));
-        var queries = new TaskWorkflowQueries(db.Factory);
-        var shuji = await db.ActorAsync("shuji");
-        var id = (await tasks.IntakeAsync(shuji, new IntakeRequest { GridId = 1, Title = "路灯不亮", Description = "3 栋门前路灯两晚不亮。", Category = "安全隐患", Source = "Hotline" })).Id!.Value;
-        await tasks.TriageAsync(shuji, id, "Urgent", "安全隐患", (await queries.DetailAsync(id))!.Value.Task.RowVersion);
+        var (_, _, _, id) = await UrgentTaskAsync(db, time, "路灯不亮", "3 栋门前路灯两晚不亮。");
         // Due while no server ran.
         time.Advance(TimeSpan.FromHours(3));
 
@@ -83,12 +90,7 @@ public class EscalationSchedulerTests
     {
         await using var db = await TestDatabase.WithAccountsAsync();
         var time = new FakeTimeProvider(FixedTimeProvider.Default);
-        var clock = new BaiheClock(time);
-        var tasks = new TaskCommands(db.Factory, clock, new TaskDueHours(Urgent: 2));
-        var queries = new TaskWorkflowQueries(db.Factory);
-        var shuji = await db.ActorAsync("shuji");
-        var id = (await tasks.IntakeAsync(shuji, new IntakeRequest { GridId = 1, Title = "电梯困人", Description = "5 栋电梯停在两层之间。", Category = "安全隐患", Source = "Hotline" })).Id!.Value;
-        await tasks.TriageAsync(shuji, id, "Urgent", "安全隐患", (await queries.DetailAsync(id))!.Value.Task.RowVersion);
+        var (tasks, queries, shuji, id) = await UrgentTaskAsync(db, time, "电梯困人", "5 栋电梯停在两层之间。");
         await using (var conn = await db.Factory.OpenAsync())
         {
             var team = await conn.ExecuteScalarAsync<int>("SELECT Id FROM Team WHERE CommunityId = 1 AND Name = '银辉先锋';");
