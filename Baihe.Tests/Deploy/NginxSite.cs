@@ -44,7 +44,7 @@ internal sealed class NginxSite : IAsyncDisposable
             _servers[name] = new AppInstance(DatabaseFile, name);
         }
         await Task.WhenAll(_servers.Values.Select(s => Task.Run(() => s.StartServer())));
-        var port = FreePort();
+        var port = FreePort.Next();
         BaseUrl = $"http://127.0.0.1:{port}";
         var upstreams = string.Join("\n", _servers.Values.Select(s => $"        server {s.Address} max_fails=1 fail_timeout=10s;"));
         var maps = Repo.PathOf("deploy", "nginx", "baihe-maps.conf");
@@ -136,13 +136,6 @@ internal sealed class NginxSite : IAsyncDisposable
         {
             Directory.Delete(_dir, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>One app server: the real app behind a real socket, named by Baihe:Instance, trusting nginx on 127.0.0.1.</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Baihe.Dashboard.Services.Notifications;
 using Baihe.Data.Accounts;
@@ -22,7 +21,7 @@ namespace Baihe.Tests.Dashboard.Services.Notifications;
 /// </summary>
 public sealed class EmailSenderTests : IAsyncLifetime
 {
-    private readonly int _port = FreePort();
+    private readonly int _port = FreePort.Next();
     private readonly FakeTimeProvider _time = new(FixedTimeProvider.Default);
     private TestDatabase _db = null!;
     private SimpleSmtpServer? _smtp;
@@ -262,15 +261,6 @@ public sealed class EmailSenderTests : IAsyncLifetime
         new(new EmailOutboxStore(_db.Factory), Options(batchSize), new BaiheClock(_time), _time, NullLogger<EmailSender>.Instance);
 
     private void StartSmtp() => _smtp = Configuration.Configure().WithAddress(IPAddress.Loopback).WithPort(_port).Build();
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     /// <summary>The message as a mail client reads it: MIME decoded (base64 or quoted-printable, UTF-8 headers).</summary>
     private static MimeMessage Parse(SmtpMessage received) => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(received.Data)));

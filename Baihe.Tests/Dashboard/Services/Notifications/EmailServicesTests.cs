@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Baihe.Dashboard.Services.Auth;
 using Baihe.Dashboard.Services.Notifications;
 using Baihe.Data.Accounts;
@@ -18,7 +17,7 @@ public class EmailServicesTests
     [Fact]
     public async Task WithNotificationsSmtpConfigured_AWriteQueuesMail_AndTheAppsOwnSenderDeliversIt()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         using var smtp = Configuration.Configure().WithAddress(IPAddress.Loopback).WithPort(port).Build();
         await using var app = new AppFactory();
         app.Settings["Notifications:Smtp:Host"] = "127.0.0.1";
@@ -64,14 +63,5 @@ public class EmailServicesTests
 
         Assert.False(app.Services.GetRequiredService<EmailOutbox>().Enabled);
         Assert.False(app.Services.GetRequiredService<EmailOptions>().Enabled);
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
