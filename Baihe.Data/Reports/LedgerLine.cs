@@ -3,7 +3,6 @@ namespace Baihe.Data.Reports;
 /// <summary>A ledger line of the report's 积分明细.</summary>
 public sealed record LedgerLine
 {
-    public long Id { get; init; }
     public DateTime OccurredOn { get; init; }
     public string Name { get; init; } = "";
     public string Grid { get; init; } = "";
