@@ -68,6 +68,34 @@ internal sealed class SheetRowWriter(Stream output) : IDisposable
         Ascii("</t></is></c>"u8);
     }
 
+    /// <summary>
+    /// The bytes <paramref name="write"/> writes, to be written again and again with <see cref="Prepared"/>: a cell whose
+    /// value repeats down a column (a name, a day) is escaped and encoded once.
+    /// </summary>
+    public static byte[] Prepare(Action<SheetRowWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new SheetRowWriter(stream))
+        {
+            write(writer);
+            writer.Flush();
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>Bytes made by <see cref="Prepare"/>.</summary>
+    public void Prepared(byte[] bytes)
+    {
+        if (bytes.Length > Size)
+        {
+            Flush();
+            output.Write(bytes);
+            return;
+        }
+        Ensure(bytes.Length);
+        Ascii(bytes);
+    }
+
     /// <summary>Writes what is buffered to the stream.</summary>
     public void Flush()
     {

@@ -22,7 +22,13 @@ public static class StreamedSheet
         Date,
         Number,
         Text,
+
+        /// <summary>Text from a small set repeated down the column (names, areas): each value is encoded once.</summary>
+        Label,
     }
+
+    /// <summary>How many distinct values of a <see cref="Kind.Label"/> column are kept encoded; later ones are written as text.</summary>
+    public const int MaxLabels = 10_000;
 
     /// <summary>How many rows are read before the column widths are fixed; the rest of the month does not widen them.</summary>
     public const int WidthSampleRows = 2000;
@@ -189,9 +195,43 @@ public static class StreamedSheet
         List<object?[]> sample, IAsyncEnumerator<object?[]>? rest, Func<object?[], double?>? rowHeight)
     {
         var r = 1;
-        // Rows of one day share their date; its serial number is computed once.
+        // A label's cell, and a day's (rows come in date order), is encoded once and then copied.
+        var labels = kinds.Select(k => k == Kind.Label ? new Dictionary<string, byte[]>() : null).ToArray();
         var lastDate = DateTime.MinValue;
-        var lastSerial = 0.0;
+        byte[] lastDateCell = [];
+
+        void Cell(SheetRowWriter to, int c, object value)
+        {
+            // Cells carry their column by position within the row (the r attribute is optional), which keeps the sheet
+            // small: it is most of the file and of the time spent compressing it.
+            switch (kinds[c])
+            {
+                case Kind.Date:
+                    to.Number(styles[c], ((DateTime)value).ToOADate());
+                    break;
+                case Kind.Number:
+                    switch (value)
+                    {
+                        case int i:
+                            to.Number(styles[c], i);
+                            break;
+                        case long l:
+                            to.Number(styles[c], l);
+                            break;
+                        case decimal d:
+                            to.Number(styles[c], d);
+                            break;
+                        default:
+                            to.Number(styles[c], Convert.ToDouble(value, CultureInfo.InvariantCulture));
+                            break;
+                    }
+                    break;
+                default:
+                    var text = ReportCells.XmlSafe(value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
+                    to.Text(ReportCells.LooksLikeFormula(text) ? quotedStyle : styles[c], text);
+                    break;
+            }
+        }
 
         void Write(object?[] row)
         {
@@ -204,40 +244,34 @@ public static class StreamedSheet
                 {
                     continue;
                 }
-                // Cells carry their column by position within the row (the r attribute is optional), which keeps the
-                // sheet small: it is most of the file and of the time spent compressing it.
-                switch (kinds[c])
+                if (kinds[c] == Kind.Date && value is DateTime date)
                 {
-                    case Kind.Date:
-                        var date = (DateTime)value;
-                        if (date != lastDate)
-                        {
-                            lastDate = date;
-                            lastSerial = date.ToOADate();
-                        }
-                        writer.Number(styles[c], lastSerial);
-                        break;
-                    case Kind.Number:
-                        switch (value)
-                        {
-                            case int i:
-                                writer.Number(styles[c], i);
-                                break;
-                            case long l:
-                                writer.Number(styles[c], l);
-                                break;
-                            case decimal d:
-                                writer.Number(styles[c], d);
-                                break;
-                            default:
-                                writer.Number(styles[c], Convert.ToDouble(value, CultureInfo.InvariantCulture));
-                                break;
-                        }
-                        break;
-                    default:
-                        var text = ReportCells.XmlSafe(value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
-                        writer.Text(ReportCells.LooksLikeFormula(text) ? quotedStyle : styles[c], text);
-                        break;
+                    if (date != lastDate)
+                    {
+                        lastDate = date;
+                        lastDateCell = SheetRowWriter.Prepare(to => Cell(to, c, date));
+                    }
+                    writer.Prepared(lastDateCell);
+                }
+                else if (labels[c] is { } known && value is string label)
+                {
+                    if (known.TryGetValue(label, out var cell))
+                    {
+                        writer.Prepared(cell);
+                    }
+                    else if (known.Count < MaxLabels)
+                    {
+                        known.Add(label, cell = SheetRowWriter.Prepare(to => Cell(to, c, label)));
+                        writer.Prepared(cell);
+                    }
+                    else
+                    {
+                        Cell(writer, c, label);
+                    }
+                }
+                else
+                {
+                    Cell(writer, c, value);
                 }
             }
             writer.EndRow();

@@ -20,29 +20,26 @@ internal static class LedgerSheet
 
     private static readonly StreamedSheet.Kind[] Kinds =
     [
-        StreamedSheet.Kind.Date, StreamedSheet.Kind.Text, StreamedSheet.Kind.Text, StreamedSheet.Kind.Text,
-        StreamedSheet.Kind.Number, StreamedSheet.Kind.Text, StreamedSheet.Kind.Text, StreamedSheet.Kind.Text,
+        StreamedSheet.Kind.Date, StreamedSheet.Kind.Label, StreamedSheet.Kind.Label, StreamedSheet.Kind.Label,
+        StreamedSheet.Kind.Number, StreamedSheet.Kind.Label, StreamedSheet.Kind.Text, StreamedSheet.Kind.Label,
     ];
 
     /// <summary>
-    /// Starts reading the month's rows of every community of <paramref name="communities"/> that has any, on another
-    /// thread, or returns null when none has (the sheet then says so). Started before the other sheets are queried and
-    /// laid out, so reading overlaps that work; the caller disposes it.
+    /// Starts reading the month's rows of every community of <paramref name="communities"/>, on another thread, before
+    /// the other sheets are queried and laid out, so reading overlaps that work; the caller disposes it.
     /// </summary>
-    public static LedgerPipeline.Prefetch? Start(IReadOnlyList<(CommunityRow Community, int Rows)> communities, ReportQueries reports, Period month, bool rollUp, CancellationToken ct) =>
-        communities.Any(c => c.Rows > 0)
-            ? LedgerPipeline.Start(RowsAsync([.. communities.Where(c => c.Rows > 0).Select(c => c.Community)], reports, month, rollUp, ct), ct)
-            : null;
+    public static LedgerPipeline.Prefetch Start(IReadOnlyList<CommunityRow> communities, ReportQueries reports, Period month, bool rollUp, CancellationToken ct) =>
+        LedgerPipeline.Start(RowsAsync(communities, reports, month, rollUp, ct), ct);
 
     /// <summary>
-    /// Lays out the sheet and returns the rows still to stream into it, or null when the month has none (the sheet then
-    /// says so). The template row's cell styles say how to write each column; the column after the last carries the
+    /// Lays out the sheet and returns the rows still to stream into it, or null when the month has none by
+    /// <paramref name="count"/> (the sheet then says so). The template row's cell styles say how to write each column; the column after the last carries the
     /// quote-prefix text style.
     /// </summary>
-    public static LedgerPipeline.Ledger? Write(XLWorkbook workbook, bool rollUp, LedgerPipeline.Prefetch? rows)
+    public static LedgerPipeline.Ledger? Write(XLWorkbook workbook, bool rollUp, LedgerPipeline.Prefetch rows, int count)
     {
         var headers = With(rollUp, Headers);
-        if (rows is null)
+        if (count == 0)
         {
             Table(workbook, Name, headers, []);
             return null;
@@ -52,17 +49,23 @@ internal static class LedgerSheet
         var quoted = workbook.Worksheet(Name).Cell(2, headers.Length + 1);
         quoted.SetValue("x");
         quoted.Style.IncludeQuotePrefix = true;
-        return new LedgerPipeline.Ledger(Name, headers, rollUp ? [StreamedSheet.Kind.Text, .. Kinds] : Kinds, rows.RowsAsync());
+        return new LedgerPipeline.Ledger(Name, headers, rollUp ? [StreamedSheet.Kind.Label, .. Kinds] : Kinds, rows.RowsAsync());
     }
 
     /// <summary>The ledger rows of every community in turn, straight from the data reader.</summary>
     private static async IAsyncEnumerable<object?[]> RowsAsync(IReadOnlyList<CommunityRow> communities, ReportQueries reports, Period month, bool rollUp, [EnumeratorCancellation] CancellationToken ct)
     {
+        // A day's lines share one boxed date.
+        object day = DateTime.MinValue;
         foreach (var community in communities)
         {
             await foreach (var l in reports.LedgerStreamAsync(community.Id, month, ct))
             {
-                object?[] row = [l.OccurredOn, l.Name, l.Grid, l.Source == PointSource.Redemption ? "—" : l.Area, l.Points, PointsLabels.Source(l.Source), l.Note, l.RecordedBy];
+                if ((DateTime)day != l.OccurredOn)
+                {
+                    day = l.OccurredOn;
+                }
+                object?[] row = [day, l.Name, l.Grid, l.Source == PointSource.Redemption ? "—" : l.Area, l.Points, PointsLabels.Source(l.Source), l.Note, l.RecordedBy];
                 yield return rollUp ? [community.Name, .. row] : row;
             }
         }
