@@ -4,7 +4,7 @@ using Baihe.Bench.Scale;
 namespace Baihe.Bench;
 
 /// <summary>
-/// dotnet run -c Release --project Baihe.Bench -- [--rows 100000] [--pairs 5] [--verbose] [--keep]
+/// dotnet run -c Release --project Baihe.Bench -- [--rows 100000] [--pairs 5] [--warmup 15] [--verbose] [--keep]
 /// | seed-scale [sizes] [--out FILE | --provider sqlserver --connection "..."]
 /// | queries (--scale-db FILE | --sqlserver "...") [--iterations 30] | circuits [options]
 /// | import [--rows 20000] [--bad K] [--out FILE]
@@ -37,8 +37,9 @@ public static class BenchProgram
         }
         var rows = Option(args, "--rows", 100_000);
         var pairs = Option(args, "--pairs", 5);
+        var warmup = Option(args, "--warmup", 15);
         Console.WriteLine($"Baihe export benchmark — {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
-        var figures = await ExportBenchmark.RunAsync(rows, Console.Out, args.Contains("--keep"), args.Contains("--verbose"), pairs);
+        var figures = await ExportBenchmark.RunAsync(rows, Console.Out, args.Contains("--keep"), args.Contains("--verbose"), pairs, warmup);
         var (ours, raw) = figures;
         Console.WriteLine();
         Console.WriteLine("| What | Rows | Time (s) | Peak working set (MB) | Peak managed heap (MB) | Allocated (MB) | File (KB) |");
