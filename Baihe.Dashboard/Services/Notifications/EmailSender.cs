@@ -69,18 +69,22 @@ public sealed class EmailSender(EmailOutboxStore store, EmailOptions options, Ba
             }
             // A send must finish while the claim still keeps other servers off the message; one that would start too
             // late is given back instead (see the loop).
-            var (delivered, reachable) = await SendBatchAsync(batch, claimedAt + TimeSpan.FromMinutes(options.LeaseMinutes) - SmtpTimeout, ct);
+            var (delivered, reachable, gaveBack) = await SendBatchAsync(batch, claimedAt + TimeSpan.FromMinutes(options.LeaseMinutes) - SmtpTimeout, ct);
             sent += delivered;
-            if (!reachable || batch.Count < options.BatchSize)
+            // A short batch does not mean the outbox is empty: another server may have claimed the rest of the due
+            // messages this pass read. So a pass ends when a claim gets nothing, when the server cannot be reached, or
+            // when a slow server made it give messages back (they wait for the next pass rather than be claimed again).
+            if (!reachable || gaveBack)
             {
                 return sent;
             }
         }
     }
 
-    private async Task<(int Sent, bool Reachable)> SendBatchAsync(IReadOnlyList<OutboxMessage> batch, DateTime lastStart, CancellationToken ct)
+    private async Task<(int Sent, bool Reachable, bool GaveBack)> SendBatchAsync(IReadOnlyList<OutboxMessage> batch, DateTime lastStart, CancellationToken ct)
     {
         var sent = 0;
+        var gaveBack = false;
         string? unreachable = null;
         using var client = new SmtpClient { Timeout = (int)SmtpTimeout.TotalMilliseconds };
         try
@@ -97,6 +101,7 @@ public sealed class EmailSender(EmailOutboxStore store, EmailOptions options, Ba
                     // A slow server ate the lease: sending now could overlap another server that claims it after the
                     // lease, and send it twice. Give it back unsent, without counting an attempt.
                     await store.ReleaseAsync(message.Id, Holder, ct);
+                    gaveBack = true;
                     continue;
                 }
                 try
@@ -145,7 +150,7 @@ public sealed class EmailSender(EmailOutboxStore store, EmailOptions options, Ba
                 }
             }
         }
-        return (sent, unreachable is null);
+        return (sent, unreachable is null, gaveBack);
     }
 
     private async Task ConnectAsync(SmtpClient client, CancellationToken ct)
