@@ -1,4 +1,5 @@
 using Baihe.Data.Database;
+using Baihe.Data.Summaries;
 using Dapper;
 
 namespace Baihe.Data.Points;
@@ -25,13 +26,50 @@ public sealed class PointsQueries(DbConnectionFactory db)
         ORDER BY x.Points DESC, m.Name, m.Id;
         """;
 
-    /// <summary>The ranking of a period (a half-year for 一年两评选) by points earned, optionally in one area.</summary>
+    // LeaderboardSql read from PointMemberSummary: the same people and sums for a period of whole months, a few rows per
+    // person instead of every entry (PointSummaryTests compares the two on random periods).
+    private const string LeaderboardOfMonthsSql = """
+        SELECT RANK() OVER (ORDER BY x.Points DESC) AS Rank, x.MemberId, m.Name, g.Name AS Grid, m.IsNeighbourLead, x.Points
+        FROM (
+            SELECT s.MemberId, SUM(s.Earned) AS Points
+            FROM PointMemberSummary s
+            JOIN Member em ON em.Id = s.MemberId
+            JOIN Grid eg ON eg.Id = em.GridId
+            WHERE eg.CommunityId = @CommunityId AND s.Month >= @FromMonth AND s.Month < @ToMonth
+              AND (@CategoryId IS NULL OR s.CategoryId = @CategoryId)
+            GROUP BY s.MemberId
+        ) x
+        JOIN Member m ON m.Id = x.MemberId
+        JOIN Grid g ON g.Id = m.GridId
+        WHERE x.Points > 0
+        ORDER BY x.Points DESC, m.Name, m.Id;
+        """;
+
+    /// <summary>
+    /// The ranking of a period (a half-year for 一年两评选) by points earned, optionally in one area: from the people's
+    /// month summaries when the period is whole months (every ranking the pages and the report show), else from the ledger.
+    /// </summary>
     public async Task<IReadOnlyList<RankRow>> LeaderboardAsync(int communityId, Period period, int? categoryId, CancellationToken ct = default)
     {
+        if (!IsWholeMonths(period))
+        {
+            return await LeaderboardFromLedgerAsync(communityId, period, categoryId, ct);
+        }
         await using var conn = await db.OpenAsync(ct);
-        var rows = await conn.QueryAsync<RankRow>(new CommandDefinition(LeaderboardSql,
-            new { CommunityId = communityId, period.From, period.To, CategoryId = categoryId }, cancellationToken: ct));
-        return rows.AsList();
+        var args = new { CommunityId = communityId, FromMonth = PointLedger.MonthKey(period.From), ToMonth = PointLedger.MonthKey(period.To), CategoryId = categoryId };
+        return (await conn.QueryAsync<RankRow>(new CommandDefinition(LeaderboardOfMonthsSql, args, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>True when <paramref name="period"/> starts and ends at the start of a month (and is not empty).</summary>
+    internal static bool IsWholeMonths(Period period) =>
+        period.From < period.To && period.From == new DateTime(period.From.Year, period.From.Month, 1) && period.To == new DateTime(period.To.Year, period.To.Month, 1);
+
+    /// <summary>The ranking read from the ledger whatever the period (the reference the summaries are tested against).</summary>
+    internal async Task<IReadOnlyList<RankRow>> LeaderboardFromLedgerAsync(int communityId, Period period, int? categoryId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        return (await conn.QueryAsync<RankRow>(new CommandDefinition(LeaderboardSql,
+            new { CommunityId = communityId, period.From, period.To, CategoryId = categoryId }, cancellationToken: ct))).AsList();
     }
 
     private const string MemberSql = """

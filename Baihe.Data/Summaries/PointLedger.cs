@@ -3,10 +3,11 @@ using Baihe.Data.Database;
 namespace Baihe.Data.Summaries;
 
 /// <summary>
-/// The one way a command appends to the ledger: the entry and its two summary rows, <c>PointSummary</c> (grid × month
-/// × area) and <c>PointDaySummary</c> (grid × day × area), are written in the caller's transaction, so neither can
-/// disagree with the ledger it sums. The district and community views read the summaries instead of summing up to ten
-/// million ledger rows: whole months from the month rows, the days around them from the day rows.
+/// The one way a command appends to the ledger: the entry and its three summary rows, <c>PointSummary</c> (grid × month
+/// × area), <c>PointDaySummary</c> (grid × day × area) and <c>PointMemberSummary</c> (person × month × area), are written
+/// in the caller's transaction, so none can disagree with the ledger it sums. The district and community views read the
+/// summaries instead of summing up to ten million ledger rows: whole months from the month rows, the days around them
+/// from the day rows; rankings of whole months from the person rows.
 /// </summary>
 public static class PointLedger
 {
@@ -44,6 +45,18 @@ public static class PointLedger
         WHERE m.Id = @MemberId;
         """;
 
+    // The person's month: the rankings and the redeemed total of whole months read these rows.
+    private const string AddToMemberMonthSql = """
+        UPDATE PointMemberSummary
+        SET Earned = Earned + @Earned, Redeemed = Redeemed + @Redeemed
+        WHERE MemberId = @MemberId AND Month = @Month AND CategoryId = @CategoryId;
+        """;
+
+    private const string InsertMemberMonthSql = """
+        INSERT INTO PointMemberSummary (MemberId, Month, CategoryId, Earned, Redeemed)
+        VALUES (@MemberId, @Month, @CategoryId, @Earned, @Redeemed);
+        """;
+
     /// <summary>The month key (yyyyMM) of <c>PointSummary</c> for a day.</summary>
     public static int MonthKey(DateTime day) => day.Year * 100 + day.Month;
 
@@ -70,6 +83,12 @@ public static class PointLedger
         };
         await AddToSummaryAsync(w, AddToMonthSql, InsertMonthSql, args, entry.MemberId);
         await AddToSummaryAsync(w, AddToDaySql, InsertDaySql, args, entry.MemberId);
+        var redeemed = entry.Source == Points.PointSource.Redemption;
+        await AddToSummaryAsync(w, AddToMemberMonthSql, InsertMemberMonthSql, new
+        {
+            entry.MemberId, entry.CategoryId, Month = MonthKey(entry.OccurredOn),
+            Earned = redeemed ? 0 : entry.Points, Redeemed = redeemed ? entry.Points : 0,
+        }, entry.MemberId);
         return id;
     }
 

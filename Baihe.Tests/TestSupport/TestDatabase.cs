@@ -129,6 +129,17 @@ public sealed class TestDatabase : IAsyncDisposable
         return id;
     }
 
+    /// <summary>
+    /// Recounts the point summaries from the ledger, as the seeders do after writing ledger rows in bulk: for a test that
+    /// inserts entries directly (the app only appends through PointLedger, which keeps the summaries) and then reads a
+    /// figure the summaries answer (rankings of whole months, the month's redeemed total and line count).
+    /// </summary>
+    public async Task RecountSummariesAsync()
+    {
+        await using var conn = await Factory.OpenAsync();
+        await Baihe.Data.Summaries.PointSummaryRebuild.RunAsync(conn, null);
+    }
+
     /// <summary>The actor of a seeded account, as the dashboard builds it from the sign-in cookie.</summary>
     public async Task<Baihe.Data.Accounts.Actor> ActorAsync(string userName)
     {

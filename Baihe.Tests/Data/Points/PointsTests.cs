@@ -225,6 +225,7 @@ public class PointsTests
                     new { member, points, day = DateTime.Parse(day, System.Globalization.CultureInfo.InvariantCulture), source });
             }
         }
+        await db.RecountSummariesAsync();
         var queries = new PointsQueries(db.Factory);
 
         var first = await queries.LeaderboardAsync(1, Period.HalfYear(2026, 1), null);

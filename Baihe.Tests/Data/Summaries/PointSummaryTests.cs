@@ -8,8 +8,9 @@ using Dapper;
 namespace Baihe.Tests.Data.Summaries;
 
 /// <summary>
-/// PointSummary (months) and PointDaySummary (days) are kept by every ledger write, so they always equal the ledger
-/// summed again, and a period of days read from them equals the ledger's sum over those days.
+/// PointSummary (months), PointDaySummary (days) and PointMemberSummary (a person's months) are kept by every ledger
+/// write, so they always equal the ledger summed again; a period of days read from them equals the ledger's sum over
+/// those days, and a ranking of whole months read from them equals the ranking the ledger gives.
 /// </summary>
 public class PointSummaryTests
 {
@@ -17,6 +18,8 @@ public class PointSummaryTests
         SELECT 'M' AS Grain, GridId, Month AS Key, CategoryId, Issued, Deducted, Entries FROM PointSummary
         UNION ALL
         SELECT 'D' AS Grain, GridId, Day AS Key, CategoryId, Issued, Deducted, Entries FROM PointDaySummary
+        UNION ALL
+        SELECT 'P' AS Grain, MemberId AS GridId, Month AS Key, CategoryId, Earned AS Issued, Redeemed AS Deducted, 0 AS Entries FROM PointMemberSummary
         ORDER BY Grain, GridId, Key, CategoryId;
         """;
 
@@ -52,7 +55,7 @@ public class PointSummaryTests
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task AfterARandomMixOfServicesCorrectionsRedemptionsEventsAndTaskCredits_BothSummariesEqualARecountOfTheLedger(DatabaseProvider provider)
+    public async Task AfterARandomMixOfServicesCorrectionsRedemptionsEventsAndTaskCredits_EverySummaryEqualsARecountOfTheLedger(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.WithAccountsAsync(provider);
         var shuji = await db.ActorAsync("shuji");
@@ -135,6 +138,38 @@ public class PointSummaryTests
                 .Select(r => $"{r.CommunityId}/{r.AreaId}: {r.Value}").Order().ToList();
             var fromSummaries = (await summaries.PointsAsync(1, null, null, period)).Select(r => $"{r.CommunityId}/{r.AreaId}: {r.Value}").Order().ToList();
             Assert.Equal(fromLedger, fromSummaries);
+        }
+
+        // Any ranking of whole months (a month, a half-year, a year; every area or one), read from the people's month
+        // summaries, is the ranking the ledger gives; and so are the month's redeemed total and its ledger row count.
+        var points = new PointsQueries(db.Factory);
+        var reports = new Baihe.Data.Reports.ReportQueries(db.Factory, db.Clock);
+        var thisMonth = new DateTime(today.Year, today.Month, 1);
+        var ranked = 0;
+        for (var i = 0; i < 14; i++)
+        {
+            var from = thisMonth.AddMonths(-rnd.Next(14));
+            var period = new Period(from, from.AddMonths(i % 3 == 0 ? 1 : i % 3 == 1 ? 6 : 12));
+            int? area = i % 2 == 0 ? null : 1 + rnd.Next(5);
+            Assert.True(PointsQueries.IsWholeMonths(period));
+            var expected = await points.LeaderboardFromLedgerAsync(1, period, area);
+            Assert.Equal(expected, await points.LeaderboardAsync(1, period, area));
+            ranked += expected.Count;
+        }
+        Assert.True(ranked > 0, "no ranking had anyone in it, so the comparison proved nothing");
+        for (var back = 0; back < 13; back++)
+        {
+            var month = new Period(thisMonth.AddMonths(-back), thisMonth.AddMonths(1 - back));
+            var redeemed = await conn.ExecuteScalarAsync<int>("""
+                SELECT COALESCE(-SUM(pe.Points), 0) FROM PointEntry pe JOIN Member m ON m.Id = pe.MemberId JOIN Grid g ON g.Id = m.GridId
+                WHERE g.CommunityId = 1 AND pe.Source = 'Redemption' AND pe.OccurredOn >= @From AND pe.OccurredOn < @To;
+                """, new { month.From, month.To });
+            Assert.Equal(redeemed, (await reports.CountsAsync(1, month)).PointsRedeemed);
+            var lines = await conn.ExecuteScalarAsync<int>("""
+                SELECT COUNT(*) FROM PointEntry pe JOIN Member m ON m.Id = pe.MemberId JOIN Grid g ON g.Id = m.GridId
+                WHERE g.CommunityId = 1 AND pe.OccurredOn >= @From AND pe.OccurredOn < @To;
+                """, new { month.From, month.To });
+            Assert.Equal(lines, (await reports.LedgerCountsAsync(new Baihe.Data.Reports.ExportScope(1, null, true), month)).GetValueOrDefault(1));
         }
     }
 
