@@ -47,8 +47,8 @@ public sealed class ReportQueries(DbConnectionFactory db, BaiheClock? clock = nu
               WHERE t.CommunityId = @CommunityId AND 
         """ + PeopleSql.OnRosterFragment + """
         ) AS Members,
-            (SELECT COALESCE(-SUM(pe.Points), 0) FROM PointEntry pe JOIN Member m ON m.Id = pe.MemberId JOIN Grid g ON g.Id = m.GridId
-              WHERE g.CommunityId = @CommunityId AND pe.Source = 'Redemption' AND pe.OccurredOn >= @From AND pe.OccurredOn < @To) AS PointsRedeemed,
+            (SELECT COALESCE(-SUM(s.Redeemed), 0) FROM PointMemberSummary s JOIN Member m ON m.Id = s.MemberId JOIN Grid g ON g.Id = m.GridId
+              WHERE g.CommunityId = @CommunityId AND s.Month = @Month) AS PointsRedeemed,
             (SELECT COUNT(*) FROM ResidentTask rt JOIN Grid g ON g.Id = rt.GridId
               WHERE g.CommunityId = @CommunityId AND rt.CollectedAt >= @From AND rt.CollectedAt < @To) AS TasksReceived,
             (SELECT COUNT(*) FROM ResidentTask rt JOIN Grid g ON g.Id = rt.GridId
@@ -73,8 +73,11 @@ public sealed class ReportQueries(DbConnectionFactory db, BaiheClock? clock = nu
     // The month's entries carry ids, not names: a month repeats the same few hundred people, five areas and a handful of
     // recorders 100k times, and reading each name as text again was most of the cost of reading the ledger. The names
     // come once from LedgerNamesSql and every line shares them.
-    private const string LedgerSelectFragment = """
-        SELECT pe.OccurredOn, pe.MemberId, pe.CategoryId, pe.Points, pe.Source, pe.Note, pe.RecordedByUserId
+    // The day as yyyyMMdd and no nulls: each value costs the provider a call into the engine per line (a null check is
+    // one more), and a date read as text one more and a string. The day is PointEntry.OccurredDay (migration 0014); SQLite
+    // computes that column from the table row, so its text spells out the same expression over the index's OccurredOn.
+    private const string LedgerColumnsFragment = """
+        pe.MemberId, pe.CategoryId, pe.Points, pe.Source, COALESCE(pe.Note, '') AS Note, COALESCE(pe.RecordedByUserId, 0) AS RecordedByUserId
 
         """;
 
@@ -92,24 +95,29 @@ public sealed class ReportQueries(DbConnectionFactory db, BaiheClock? clock = nu
         SELECT Id, DisplayName FROM AppUser;
         """;
 
-    private const string LedgerSqlServer = LedgerSelectFragment + "FROM PointEntry pe\n" + LedgerWhereFragment;
+    private const string LedgerSqlServer = "SELECT pe.OccurredDay, " + LedgerColumnsFragment + "FROM PointEntry pe\n" + LedgerWhereFragment;
 
     // Without statistics SQLite starts from the community's members and sorts the month afterwards, which took twice
     // as long at 100k rows; IX_PointEntry_Ledger already holds the month in the sheet's order.
-    private const string LedgerSqlite = LedgerSelectFragment + "FROM PointEntry pe INDEXED BY IX_PointEntry_Ledger\n" + LedgerWhereFragment;
+    private const string LedgerSqlite = "SELECT CAST(substr(pe.OccurredOn, 1, 4) || substr(pe.OccurredOn, 6, 2) || substr(pe.OccurredOn, 9, 2) AS INTEGER), "
+        + LedgerColumnsFragment + "FROM PointEntry pe INDEXED BY IX_PointEntry_Ledger\n" + LedgerWhereFragment;
 
+    // The month's entries per community counted from PointSummary (grid × month × area, Entries kept by every ledger
+    // write) rather than by reading the month's entries once more; a community with none has no row.
     private const string CommunityLedgerCountsSql = """
-        SELECT g.CommunityId, COUNT(*) AS Rows
-        FROM PointEntry pe JOIN Member m ON m.Id = pe.MemberId JOIN Grid g ON g.Id = m.GridId
-        WHERE g.CommunityId = @CommunityId AND pe.OccurredOn >= @From AND pe.OccurredOn < @To
-        GROUP BY g.CommunityId;
+        SELECT g.CommunityId, SUM(ps.Entries) AS Rows
+        FROM PointSummary ps JOIN Grid g ON g.Id = ps.GridId
+        WHERE g.CommunityId = @CommunityId AND ps.Month = @Month
+        GROUP BY g.CommunityId
+        HAVING SUM(ps.Entries) > 0;
         """;
 
     private const string SubDistrictLedgerCountsSql = """
-        SELECT g.CommunityId, COUNT(*) AS Rows
-        FROM PointEntry pe JOIN Member m ON m.Id = pe.MemberId JOIN Grid g ON g.Id = m.GridId JOIN Community c ON c.Id = g.CommunityId
-        WHERE c.SubDistrictId = @SubDistrictId AND pe.OccurredOn >= @From AND pe.OccurredOn < @To
-        GROUP BY g.CommunityId;
+        SELECT g.CommunityId, SUM(ps.Entries) AS Rows
+        FROM PointSummary ps JOIN Grid g ON g.Id = ps.GridId JOIN Community c ON c.Id = g.CommunityId
+        WHERE c.SubDistrictId = @SubDistrictId AND ps.Month = @Month
+        GROUP BY g.CommunityId
+        HAVING SUM(ps.Entries) > 0;
         """;
 
     /// <summary>A community and its sub-district, for <see cref="ReportTarget"/>.</summary>
@@ -198,20 +206,16 @@ public sealed class ReportQueries(DbConnectionFactory db, BaiheClock? clock = nu
             return await LedgerNames.ReadAsync(again, communityId, ct);
         }
         await using var reader = await conn.ExecuteReaderAsync(new CommandDefinition(db.IsSqlite ? LedgerSqlite : LedgerSqlServer, Args(communityId, month), cancellationToken: ct));
-        // Typed getters in LedgerSelectFragment's column order, not Dapper's row parser, which reads every value boxed.
-        // SQLite keeps a date as text: the month comes in date order, so a day is parsed once, not once per line.
-        string? dayText = null;
+        // Typed getters in the select's column order, not Dapper's row parser, which reads every value boxed.
+        // The month comes in date order, so a day's date is made once, not once per line.
+        var dayKey = 0;
         var day = default(DateTime);
         while (await reader.ReadAsync(ct))
         {
-            if (!db.IsSqlite)
+            if (reader.GetInt32(0) is var key && key != dayKey)
             {
-                day = reader.GetDateTime(0);
-            }
-            else if (reader.GetString(0) is var text && text != dayText)
-            {
-                day = reader.GetDateTime(0);
-                dayText = text;
+                day = new DateTime(key / 10000, key / 100 % 100, key % 100);
+                dayKey = key;
             }
             var member = names.Member(reader.GetInt32(1)) ?? (names = await ReadNamesAgainAsync()).Member(reader.GetInt32(1))
                 ?? throw new InvalidOperationException($"Ledger line of unknown member {reader.GetInt32(1)}.");
@@ -223,8 +227,8 @@ public sealed class ReportQueries(DbConnectionFactory db, BaiheClock? clock = nu
                 Area = names.Area(reader.GetInt32(2)),
                 Points = reader.GetInt32(3),
                 Source = reader.GetString(4),
-                Note = reader.IsDBNull(5) ? null : reader.GetString(5),
-                RecordedBy = reader.IsDBNull(6) ? null : names.Recorder(reader.GetInt32(6)),
+                Note = reader.GetString(5) is { Length: > 0 } note ? note : null,
+                RecordedBy = reader.GetInt32(6) is var recorder and > 0 ? names.Recorder(recorder) : null,
             };
         }
     }
@@ -254,14 +258,15 @@ public sealed class ReportQueries(DbConnectionFactory db, BaiheClock? clock = nu
 
     /// <summary>
     /// The month's ledger row count of each community of the scope that has any (the report's largest sheet): only the
-    /// scope's community for a community export, every community of the sub-district for a roll-up.
+    /// scope's community for a community export, every community of the sub-district for a roll-up. <paramref name="month"/> is a
+    /// calendar month, as every report's is: the counts come from the month rows of PointSummary.
     /// </summary>
     public async Task<IReadOnlyDictionary<int, int>> LedgerCountsAsync(ExportScope scope, Period month, CancellationToken ct = default)
     {
         await using var conn = await db.OpenAsync(ct);
         var query = scope.SubDistrictId is int subDistrict
-            ? new CommandDefinition(SubDistrictLedgerCountsSql, new { SubDistrictId = subDistrict, month.From, month.To }, cancellationToken: ct)
-            : new CommandDefinition(CommunityLedgerCountsSql, new { scope.CommunityId, month.From, month.To }, cancellationToken: ct);
+            ? new CommandDefinition(SubDistrictLedgerCountsSql, new { SubDistrictId = subDistrict, Month = month.FromMonth }, cancellationToken: ct)
+            : new CommandDefinition(CommunityLedgerCountsSql, new { scope.CommunityId, Month = month.FromMonth }, cancellationToken: ct);
         var rows = await conn.QueryAsync<(int CommunityId, int Rows)>(query);
         return rows.ToDictionary(r => r.CommunityId, r => r.Rows);
     }

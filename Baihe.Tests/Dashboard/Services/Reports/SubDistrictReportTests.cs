@@ -53,6 +53,7 @@ public class SubDistrictReportTests
             INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RecordedAt, Note) VALUES (9002, 2, 2, '2026-10-09', 'Service', '2026-10-09', '=1+1');
             INSERT INTO PointEntry (MemberId, CategoryId, Points, OccurredOn, Source, RecordedAt, Note) VALUES (9002, 3, 1, '2026-10-20', 'Service', '2026-10-20', NULL);
             """);
+        await db.RecountSummariesAsync();
         return db;
     }
 
