@@ -233,6 +233,9 @@ public static class StreamedSheet
             }
         }
 
+        // In a function of its own: a lambda in the row loop would allocate its closure on every cell, used or not.
+        byte[] Prepare(int c, object value) => SheetRowWriter.Prepare(to => Cell(to, c, value));
+
         void Write(object?[] row)
         {
             r++;
@@ -249,7 +252,7 @@ public static class StreamedSheet
                     if (date != lastDate)
                     {
                         lastDate = date;
-                        lastDateCell = SheetRowWriter.Prepare(to => Cell(to, c, date));
+                        lastDateCell = Prepare(c, date);
                     }
                     writer.Prepared(lastDateCell);
                 }
@@ -261,7 +264,7 @@ public static class StreamedSheet
                     }
                     else if (known.Count < MaxLabels)
                     {
-                        known.Add(label, cell = SheetRowWriter.Prepare(to => Cell(to, c, label)));
+                        known.Add(label, cell = Prepare(c, label));
                         writer.Prepared(cell);
                     }
                     else
