@@ -7,10 +7,24 @@ namespace Baihe.Data.Points;
 /// <summary>Reads balances, histories and rankings. "Earned" never counts redemptions; corrections do count.</summary>
 public sealed class PointsQueries(DbConnectionFactory db)
 {
-    /// <summary>Shared with the evaluations, which snapshot this ranking.</summary>
-    internal const string LeaderboardSql = """
+    // A ranking around one sum per person (x.MemberId, x.Points): rank with ties, name, grid and 邻长, best first.
+    private const string RankHeadFragment = """
         SELECT RANK() OVER (ORDER BY x.Points DESC) AS Rank, x.MemberId, m.Name, g.Name AS Grid, m.IsNeighbourLead, x.Points
         FROM (
+
+        """;
+
+    private const string RankTailFragment = """
+
+        ) x
+        JOIN Member m ON m.Id = x.MemberId
+        JOIN Grid g ON g.Id = m.GridId
+        WHERE x.Points > 0
+        ORDER BY x.Points DESC, m.Name, m.Id;
+        """;
+
+    /// <summary>Shared with the evaluations, which snapshot this ranking.</summary>
+    internal const string LeaderboardSql = RankHeadFragment + """
             SELECT pe.MemberId, SUM(pe.Points) AS Points
             FROM PointEntry pe
             JOIN Member em ON em.Id = pe.MemberId
@@ -19,18 +33,11 @@ public sealed class PointsQueries(DbConnectionFactory db)
               AND pe.OccurredOn >= @From AND pe.OccurredOn < @To
               AND (@CategoryId IS NULL OR pe.CategoryId = @CategoryId)
             GROUP BY pe.MemberId
-        ) x
-        JOIN Member m ON m.Id = x.MemberId
-        JOIN Grid g ON g.Id = m.GridId
-        WHERE x.Points > 0
-        ORDER BY x.Points DESC, m.Name, m.Id;
-        """;
+        """ + RankTailFragment;
 
     // LeaderboardSql read from PointMemberSummary: the same people and sums for a period of whole months, a few rows per
     // person instead of every entry (PointSummaryTests compares the two on random periods).
-    private const string LeaderboardOfMonthsSql = """
-        SELECT RANK() OVER (ORDER BY x.Points DESC) AS Rank, x.MemberId, m.Name, g.Name AS Grid, m.IsNeighbourLead, x.Points
-        FROM (
+    private const string LeaderboardOfMonthsSql = RankHeadFragment + """
             SELECT s.MemberId, SUM(s.Earned) AS Points
             FROM PointMemberSummary s
             JOIN Member em ON em.Id = s.MemberId
@@ -38,12 +45,7 @@ public sealed class PointsQueries(DbConnectionFactory db)
             WHERE eg.CommunityId = @CommunityId AND s.Month >= @FromMonth AND s.Month < @ToMonth
               AND (@CategoryId IS NULL OR s.CategoryId = @CategoryId)
             GROUP BY s.MemberId
-        ) x
-        JOIN Member m ON m.Id = x.MemberId
-        JOIN Grid g ON g.Id = m.GridId
-        WHERE x.Points > 0
-        ORDER BY x.Points DESC, m.Name, m.Id;
-        """;
+        """ + RankTailFragment;
 
     /// <summary>
     /// The ranking of a period (a half-year for 一年两评选) by points earned, optionally in one area: from the people's
