@@ -259,8 +259,8 @@ public static class QueryBenchmark
         return
         [
             ("总览 OverviewQueries.Load (this year)", typeof(OverviewQueries), null, async () => (await Q<OverviewQueries>().LoadAsync(s.CommunityId, s.Year)).PointsByArea.Count),
-            ("积分排行 PointsQueries.Leaderboard (half-year)", typeof(PointsQueries), ["LeaderboardSql"], async () => (await Q<PointsQueries>().LeaderboardAsync(s.CommunityId, s.Half, null)).Count),
-            ("积分排行 PointsQueries.Leaderboard (year, 邻里互助)", typeof(PointsQueries), ["LeaderboardSql"], async () => (await Q<PointsQueries>().LeaderboardAsync(s.CommunityId, s.Year, 3)).Count),
+            ("积分排行 PointsQueries.Leaderboard (half-year)", typeof(PointsQueries), ["LeaderboardOfMonthsSql"], async () => (await Q<PointsQueries>().LeaderboardAsync(s.CommunityId, s.Half, null)).Count),
+            ("积分排行 PointsQueries.Leaderboard (year, 邻里互助)", typeof(PointsQueries), ["LeaderboardOfMonthsSql"], async () => (await Q<PointsQueries>().LeaderboardAsync(s.CommunityId, s.Year, 3)).Count),
             ("积分 PointsQueries.ByTeam (this year)", typeof(PointsQueries), ["ByTeamSql"], async () => (await Q<PointsQueries>().ByTeamAsync(s.CommunityId, s.Year)).Count),
             ("居民积分 PointsQueries.Member (busiest member)", typeof(PointsQueries), ["MemberSql", "BalanceSql", "ByAreaSql", "TeamsSql", "HistorySqlite"], async () => (await Q<PointsQueries>().MemberAsync(s.MemberId, s.Year))?.History.Count ?? 0),
             ("品牌矩阵 BrandQueries.Load", typeof(BrandQueries), null, async () => (await Q<BrandQueries>().LoadAsync(s.CommunityId)).Brands.Count),

@@ -225,7 +225,7 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
         await Pragmas(conn, AnalyzeSqlite, ct);
         await Pragmas(conn, RestorePragmasSqlite, ct);
         var loads = run.Loads();
-        loads.Add(new TableLoad("PointDaySummary and PointSummary (from the ledger)", summaryRows, summary.Elapsed));
+        loads.Add(new TableLoad("PointDaySummary, PointSummary and PointMemberSummary (from the ledger)", summaryRows, summary.Elapsed));
         loads.Add(new TableLoad("(ANALYZE)", 0, analyze.Elapsed));
         return loads;
     }
@@ -280,7 +280,7 @@ public sealed class ScaleSeeder(DbConnectionFactory db, BaiheClock clock)
             summaryRows = await PointSummaryRebuild.RunAsync(conn, tx, ct);
             await tx.CommitAsync(ct);
         }
-        loads.Add(new TableLoad("PointDaySummary and PointSummary (from the ledger)", summaryRows, summary.Elapsed));
+        loads.Add(new TableLoad("PointDaySummary, PointSummary and PointMemberSummary (from the ledger)", summaryRows, summary.Elapsed));
         var statistics = Stopwatch.StartNew();
         await using (var cmd = conn.CreateCommand())
         {
