@@ -129,14 +129,12 @@ public sealed class ReportExporter(ReportQueries reports, ReportCommands command
 
         // The ledger, the one large sheet, starts coming from the database now, while the rest is queried and laid out.
         await using var ledgerRows = LedgerSheet.Start(targets, reports, month, rollUp, ct);
-        var counts = ledgerCounts is null && targets.Count > 0 ? Task.Run(() => reports.LedgerCountsAsync(scope, month, ct), ct) : null;
+        ledgerCounts ??= targets.Count == 0 ? new Dictionary<int, int>() : await reports.LedgerCountsAsync(scope, month, ct);
         var months = new List<CommunityMonth>();
         foreach (var community in targets)
         {
-            months.Add(await LoadAsync(community, month, ct));
+            months.Add(await LoadAsync(community, month, ledgerCounts.GetValueOrDefault(community.Id), ct));
         }
-        ledgerCounts ??= counts is null ? new Dictionary<int, int>() : await counts;
-        months = [.. months.Select(m => m with { LedgerRows = ledgerCounts.GetValueOrDefault(m.Community.Id) })];
         mark?.Invoke("queries: counts, 概览 figures, rankings, small sheets");
         var empty = CommunityMonth.AllEmpty(months);
         if (rollUp)
@@ -166,7 +164,7 @@ public sealed class ReportExporter(ReportQueries reports, ReportCommands command
     // The month's queries run side by side, each on its own connection: none depends on another, and on a server with
     // cores to spare the month is read in about the time of its slowest query. Each is started on the thread pool
     // because SQLite's provider runs its "async" calls synchronously, which would run them one after another.
-    private async Task<CommunityMonth> LoadAsync(CommunityRow community, Period month, CancellationToken ct)
+    private async Task<CommunityMonth> LoadAsync(CommunityRow community, Period month, int ledgerRows, CancellationToken ct)
     {
         var id = community.Id;
         var half = Period.HalfYear(month.From.Year, Period.HalfOf(month.From));
@@ -183,6 +181,6 @@ public sealed class ReportExporter(ReportQueries reports, ReportCommands command
         var rates = Task.Run(() => reports.RatesAsync(id, month, ct), ct);
         await Task.WhenAll(figures, counts, roster, monthRanking, halfRanking, redemptions, activities, tasks, taskChanges, wishes, rates);
         return new CommunityMonth(community, await figures, await counts, await roster, await monthRanking, await halfRanking,
-            await redemptions, await activities, await tasks, await taskChanges, await wishes, 0, await rates);
+            await redemptions, await activities, await tasks, await taskChanges, await wishes, ledgerRows, await rates);
     }
 }
