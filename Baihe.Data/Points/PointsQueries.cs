@@ -63,8 +63,7 @@ public sealed class PointsQueries(DbConnectionFactory db)
     }
 
     /// <summary>True when <paramref name="period"/> starts and ends at the start of a month (and is not empty).</summary>
-    internal static bool IsWholeMonths(Period period) =>
-        period.From < period.To && period.From == new DateTime(period.From.Year, period.From.Month, 1) && period.To == new DateTime(period.To.Year, period.To.Month, 1);
+    internal static bool IsWholeMonths(Period period) => PointSummaryQueries.SplitByMonths(period) is (null, not null, null);
 
     /// <summary>The ranking read from the ledger whatever the period (the reference the summaries are tested against).</summary>
     internal async Task<IReadOnlyList<RankRow>> LeaderboardFromLedgerAsync(int communityId, Period period, int? categoryId, CancellationToken ct = default)
