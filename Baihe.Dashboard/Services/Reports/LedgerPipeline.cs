@@ -43,8 +43,8 @@ internal static class LedgerPipeline
     /// </summary>
     public static Prefetch Start(IAsyncEnumerable<object?[]> rows, CancellationToken ct) => new(rows, ct);
 
-    /// <summary>How far the reader may run ahead of the writer: a 100k-row month can be read whole while the other sheets are queried and laid out, and memory stays bounded for larger roll-ups (about 35 MB of rows at most).</summary>
-    public const int Ahead = 256 * BatchSize;
+    /// <summary>How far the reader may run ahead of the writer: enough rows to keep reading through ClosedXML's work, and a bound on memory (about 15 MB).</summary>
+    public const int Ahead = 64 * BatchSize;
 
     private const int BatchSize = 512;
 
